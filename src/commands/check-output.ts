@@ -1,0 +1,83 @@
+// Step 4 of `check`: print the card or table (or JSON), save files under --out, apply the gates.
+
+import { isCabError } from '../errors.js';
+import type { Io } from '../io.js';
+import type { CheckConfig } from '../config.js';
+import type { Redactor } from '../redact.js';
+import { renderCard } from '../report/card.js';
+import { resultDocument } from '../report/document.js';
+import type { CellArtifacts } from '../report/out-files.js';
+import { renderTable } from '../report/table.js';
+import { writeCiReports } from '../report/ci-reports.js';
+import { reproduceCommand } from '../report/reproduce.js';
+import type { Cell, ResultDocument } from '../score/types.js';
+import { VERSION } from '../version.js';
+import type { CellOutcome } from './check.js';
+
+interface FinishArgs {
+  io: Io;
+  config: Readonly<CheckConfig>;
+  outcomes: CellOutcome[];
+  outDir: string | null;
+  failure: unknown;
+  writeDoc: (outDir: string, doc: ResultDocument, redact: Redactor) => Promise<string>;
+  writeArtifacts: (outDir: string, artifacts: CellArtifacts, redact: Redactor) => Promise<void>;
+}
+
+function byTaskThenRun(a: CellOutcome, b: CellOutcome): number {
+  return a.cell.task_id.localeCompare(b.cell.task_id) || a.cell.run_index - b.cell.run_index;
+}
+
+async function save(args: FinishArgs, outcomes: CellOutcome[], doc: ResultDocument): Promise<void> {
+  if (!args.outDir) return;
+  for (const outcome of outcomes) {
+    if (outcome.artifacts) await args.writeArtifacts(args.outDir, outcome.artifacts, args.io.redact);
+  }
+  const path = await args.writeDoc(args.outDir, doc, args.io.redact);
+  args.io.stderr(`saved: ${path}\n`);
+}
+
+function print(args: FinishArgs, cells: Cell[], doc: ResultDocument): void {
+  const { io, config } = args;
+  if (config.json) {
+    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+    return;
+  }
+  if (cells.length === 1 && cells[0]) io.stdout(renderCard(cells[0], { color: config.color }));
+  else if (cells.length > 1) io.stdout(renderTable(cells, doc.summary, { color: config.color }));
+}
+
+function gates(config: Readonly<CheckConfig>, doc: ResultDocument, io: Io): number {
+  const { summary } = doc;
+  const composite = summary.means.composite ?? null;
+  const scored = summary.passed + summary.failed;
+  const passRate = scored > 0 ? summary.passed / scored : null;
+  const misses: string[] = [];
+  if (config.failUnder !== null && (composite === null || composite < config.failUnder)) {
+    misses.push(`mean composite ${composite === null ? 'n/a' : composite.toFixed(3)} < --fail-under ${config.failUnder}`);
+  }
+  if (config.failUnderPass !== null && (passRate === null || passRate < config.failUnderPass)) {
+    misses.push(`pass rate ${passRate === null ? 'n/a' : passRate.toFixed(3)} < --fail-under-pass ${config.failUnderPass}`);
+  }
+  for (const miss of misses) io.stderr(`below threshold: ${miss}\n`);
+  return misses.length > 0 ? 1 : 0;
+}
+
+export async function finishCheck(args: FinishArgs): Promise<number> {
+  const outcomes = [...args.outcomes].sort(byTaskThenRun);
+  const cells = outcomes.map((o) => o.cell);
+  const doc = resultDocument(cells, VERSION);
+  const interrupted = isCabError(args.failure) && args.failure.code === 'interrupted';
+  if (args.failure !== null && cells.length === 0 && !interrupted) throw args.failure;
+  if (cells.length > 0) await save(args, outcomes, doc);
+  print(args, cells, doc);
+  await writeCiReports({ cells, summary: doc.summary, markdownPath: args.config.summaryMd, junitPath: args.config.junit, env: args.io.env });
+  if (args.config.interactiveUsed) args.io.stderr(`\nReproduce without prompts:\n  ${reproduceCommand(args.config)}\n`);
+  if (interrupted) {
+    args.io.stderr(`interrupted: ${cells.length} cell(s) finished and ${cells.length > 0 && args.outDir ? 'saved' : 'reported'}; scratch dirs removed${args.config.keep ? ' (except --keep)' : ''}\n`);
+    return 130;
+  }
+  if (args.failure !== null) throw args.failure;
+  return gates(args.config, doc, args.io);
+}
+

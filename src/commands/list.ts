@@ -1,0 +1,61 @@
+// `list`: the tasks in the bundle, read from the manifest alone (nothing is unpacked).
+
+import { resolveBundle } from '../bundle/locate.js';
+import { readManifest } from '../bundle/manifest.js';
+import { CabError } from '../errors.js';
+import { useColor, type Io } from '../io.js';
+import { detectToolchains } from '../workspace/toolchains.js';
+import { flagBool, flagList, flagString, type CommandArgs } from './args.js';
+import pc from 'picocolors';
+
+export interface ListedTask {
+  id: string;
+  category: string;
+  language: string;
+  title: string;
+  toolchains: string[];
+  missing_toolchains: string[];
+}
+
+export async function listTasks(args: CommandArgs, io: Io): Promise<ListedTask[]> {
+  const bundlePath = await resolveBundle(flagString(args, 'bundle'), { sha256: flagString(args, 'sha256'), allowHttp: flagBool(args, 'allow-http'), signal: io.signal, cwd: io.cwd });
+  const manifest = await readManifest(bundlePath);
+  const categories = flagList(args, 'category');
+  const known = new Set(manifest.tasks.map((t) => t.category));
+  const unknown = categories.filter((c) => !known.has(c));
+  if (unknown.length > 0) throw new CabError('usage', `unknown category '${unknown[0]}'`, { hint: `categories: ${[...known].sort().join(', ')}` });
+  const tasks = manifest.tasks.filter((t) => categories.length === 0 || categories.includes(t.category)).sort((a, b) => a.id.localeCompare(b.id));
+  const versions = await detectToolchains([...new Set(tasks.flatMap((t) => t.toolchains))]);
+  return tasks.map((t) => ({
+    id: t.id,
+    category: t.category,
+    language: t.language,
+    title: t.title,
+    toolchains: t.toolchains,
+    missing_toolchains: t.toolchains.filter((name) => !versions[name]),
+  }));
+}
+
+export async function listCommand(args: CommandArgs, io: Io): Promise<number> {
+  const tasks = await listTasks(args, io);
+  if (flagBool(args, 'json')) {
+    io.stdout(`${JSON.stringify({ tasks }, null, 2)}\n`);
+    return 0;
+  }
+  const paint = pc.createColors(useColor(io, 'stdout', flagBool(args, 'no-color')));
+  const idWidth = Math.max(4, ...tasks.map((t) => t.id.length));
+  const langWidth = Math.max(8, ...tasks.map((t) => t.language.length));
+  io.stdout(`${'TASK'.padEnd(idWidth)}  ${'LANGUAGE'.padEnd(langWidth)}  TOOLCHAINS\n`);
+  for (const t of tasks) {
+    const chains = t.toolchains.map((name) => {
+      const ok = !t.missing_toolchains.includes(name);
+      const text = ok ? name : `${name} (missing)`;
+      return ok ? paint.green(text) : paint.red(text);
+    });
+    io.stdout(`${t.id.padEnd(idWidth)}  ${t.language.padEnd(langWidth)}  ${chains.join(', ')}\n`);
+  }
+  const categories = new Set(tasks.map((t) => t.category)).size;
+  const languages = new Set(tasks.map((t) => t.language)).size;
+  io.stdout(`\n${tasks.length} tasks · ${categories} categories · ${languages} languages\n`);
+  return 0;
+}

@@ -1,0 +1,113 @@
+// What `doctor --endpoint` reports: is the endpoint reachable, does it take the key, which
+// models it lists, whether native tool calls and streaming usage work, and which tool mode
+// `check` would use.
+
+import type { Agent } from 'undici';
+import { createChatClient } from './client.js';
+import { EndpointError } from './endpoint-error.js';
+import { isToolsUnsupported } from './tools-unsupported.js';
+import type { Timeouts } from './transport.js';
+import type { ChatRequest } from './types.js';
+
+export interface ProbeResult {
+  reachable: boolean;
+  auth: 'ok' | 'refused' | 'not-required' | 'unknown';
+  models: string[] | null;
+  native_tools: boolean | null;
+  streaming_usage: boolean | null;
+  mode: 'native' | 'text' | null;
+  error?: string;
+}
+
+export interface ProbeOptions {
+  baseUrl: string;
+  key?: string;
+  model?: string;
+  signal?: AbortSignal;
+  timeouts?: Partial<Timeouts>;
+  dispatcherOptions?: Partial<Agent.Options>; // tests
+}
+
+const PING: ChatRequest['tools'] = [
+  { name: 'ping', description: 'Answers pong. Call it when asked to.', parameters: { type: 'object', properties: {}, required: [] } },
+];
+
+function tiny(model: string, tools: boolean): ChatRequest {
+  return {
+    model,
+    messages: [
+      { role: 'system', content: 'You are a connectivity test. Follow the instruction exactly.' },
+      { role: 'user', content: tools ? 'Call the ping tool now.' : 'Reply with the single word: pong' },
+    ],
+    ...(tools ? { tools: PING } : {}),
+    max_tokens: 32,
+    temperature: 0,
+  };
+}
+
+const authOf = (keySent: boolean): ProbeResult['auth'] => (keySent ? 'ok' : 'not-required');
+
+export async function probeEndpoint(opts: ProbeOptions): Promise<ProbeResult> {
+  const keySent = (opts.key ?? '').trim() !== '';
+  const result: ProbeResult = { reachable: false, auth: 'unknown', models: null, native_tools: null, streaming_usage: null, mode: null };
+  let client: ReturnType<typeof createChatClient>;
+  try {
+    client = createChatClient({
+      baseUrl: opts.baseUrl,
+      ...(opts.key === undefined ? {} : { key: opts.key }),
+      timeouts: { connectMs: 10_000, headersMs: 180_000, bodyMs: 60_000, ...opts.timeouts },
+      retry: { maxRetries: 1, maxRetryAfterMs: 10_000 },
+      ...(opts.dispatcherOptions ? { dispatcherOptions: opts.dispatcherOptions } : {}),
+    });
+  } catch (err) {
+    return { ...result, error: err instanceof Error ? err.message : String(err) };
+  }
+  const fail = (err: unknown): void => {
+    const e = err instanceof EndpointError ? err : null;
+    if (e !== null && e.kind === 'auth') result.auth = 'refused';
+    if (e !== null && e.kind !== 'unreachable' && e.kind !== 'aborted') result.reachable = true;
+    result.error ??= err instanceof Error ? err.message : String(err);
+  };
+  try {
+    try {
+      result.models = await client.listModels(opts.signal);
+      result.reachable = true;
+      result.auth = authOf(keySent);
+    } catch (err) {
+      fail(err);
+      const status = err instanceof EndpointError ? err.status : undefined;
+      if (!result.reachable || result.auth === 'refused' || (status !== 404 && status !== 405)) return result;
+      delete result.error; // no /models route is fine: go on with the chat checks
+    }
+    const model = opts.model ?? result.models?.[0];
+    if (model === undefined) {
+      result.error ??= 'no model given and /models listed none; pass --model';
+      return result;
+    }
+    try {
+      await client.chat(tiny(model, true), { stream: false, ...(opts.signal ? { signal: opts.signal } : {}) });
+      result.native_tools = true; // a tool call, or at least `tools` accepted
+      result.reachable = true;
+      if (result.auth === 'unknown') result.auth = authOf(keySent);
+    } catch (err) {
+      if (isToolsUnsupported(err)) {
+        result.native_tools = false;
+        result.reachable = true;
+        if (result.auth === 'unknown') result.auth = authOf(keySent);
+      } else {
+        fail(err);
+        return result;
+      }
+    }
+    result.mode = result.native_tools ? 'native' : 'text';
+    try {
+      const streamed = await client.chat(tiny(model, false), { stream: true, ...(opts.signal ? { signal: opts.signal } : {}) });
+      result.streaming_usage = !streamed.usage.estimated;
+    } catch (err) {
+      fail(err);
+    }
+    return result;
+  } finally {
+    await client.close();
+  }
+}

@@ -1,0 +1,19 @@
+// Package greeter serves the /greet endpoint of the onboarding service.
+package greeter
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// GreetHandler answers GET /greet?name=<name> with a plain-text greeting.
+func GreetHandler(w http.ResponseWriter, r *http.Request) {
+	name := strings.TrimSpace(r.URL.Query().Get("name"))
+	if name == "" {
+		http.Error(w, "missing required query parameter: name", http.StatusBadRequest)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	fmt.Fprintf(w, "Hello, %s!", name)
+}

@@ -1,0 +1,3 @@
+module example.com/querybuilder
+
+go 1.19

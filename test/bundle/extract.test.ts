@@ -1,0 +1,98 @@
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { extractTask } from '../../src/bundle/extract.js';
+import { readManifest } from '../../src/bundle/manifest.js';
+import { hashTaskDir } from '../../src/bundle/task-hash.js';
+import type { ManifestTask } from '../../src/bundle/task-spec.js';
+import {
+  bundleParts,
+  fileEntry,
+  hashFiles,
+  listTree,
+  taskFiles,
+  tempDir,
+  writeBundle,
+  type FixtureTask,
+} from '../helpers/tar-fixtures.js';
+
+let root: string;
+beforeEach(async () => {
+  root = await tempDir();
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const t1: FixtureTask = { id: 'cat/t1', files: taskFiles('cat/t1') };
+const t1x: FixtureTask = { id: 'cat/t1x', files: { ...taskFiles('cat/t1x'), 'workdir/only-in-t1x.txt': 'x\n' } };
+const other: FixtureTask = { id: 'other/b', files: taskFiles('other/b') };
+
+async function taskOf(bundle: string, id: string): Promise<ManifestTask> {
+  const task = (await readManifest(bundle)).tasks.find((t) => t.id === id);
+  if (!task) throw new Error(`fixture: ${id} missing`);
+  return task;
+}
+
+describe('extractTask (normal bundles)', () => {
+  it('extracts only the chosen task, prefix stripped, hash matching the manifest', async () => {
+    const bundle = await writeBundle(join(root, 'b.tar.gz'), bundleParts([t1, t1x, other]));
+    const dest = join(root, 'dest');
+    await extractTask(bundle, await taskOf(bundle, 'cat/t1'), dest);
+    const files = (await listTree(dest)).filter((p) => !p.endsWith('/'));
+    expect(files).toEqual(Object.keys(t1.files).sort());
+    expect(await readFile(join(dest, 'solution/calc.py'), 'utf8')).toBe(t1.files['solution/calc.py']);
+    expect((await hashTaskDir(dest)).sha256).toBe(hashFiles(t1.files).sha256);
+  });
+
+  it('never confuses cat/t1 with cat/t1x (exact folder prefix)', async () => {
+    const bundle = await writeBundle(join(root, 'b.tar.gz'), bundleParts([t1x, t1]));
+    const dest = join(root, 'dest');
+    await extractTask(bundle, await taskOf(bundle, 'cat/t1'), dest);
+    expect(await listTree(dest)).not.toContain('workdir/only-in-t1x.txt');
+    const destX = join(root, 'dest-x');
+    await extractTask(bundle, await taskOf(bundle, 'cat/t1x'), destX);
+    expect(await listTree(destX)).toContain('workdir/only-in-t1x.txt');
+  });
+
+  it('normalises modes: 0755 for executables and folders, 0644 otherwise', async () => {
+    const task: FixtureTask = { id: 'cat/t1', files: { ...t1.files, 'workdir/run.sh': '#!/bin/sh\n' } };
+    const parts = bundleParts([task]).map((part) =>
+      part.subarray(0, 100).toString().startsWith('cat/t1/workdir/run.sh') ? fileEntry('cat/t1/workdir/run.sh', '#!/bin/sh\n', 0o750) : part,
+    );
+    const bundle = await writeBundle(join(root, 'b.tar.gz'), parts);
+    const dest = join(root, 'dest');
+    await extractTask(bundle, await taskOf(bundle, 'cat/t1'), dest);
+    expect((await stat(join(dest, 'workdir/run.sh'))).mode & 0o7777).toBe(0o755);
+    expect((await stat(join(dest, 'workdir/calc.py'))).mode & 0o7777).toBe(0o644);
+    expect((await stat(join(dest, 'workdir/tests'))).mode & 0o7777).toBe(0o755);
+  });
+
+  it('accepts an existing empty destination and keeps it on failure', async () => {
+    const bundle = await writeBundle(join(root, 'b.tar.gz'), bundleParts([t1]));
+    const dest = join(root, 'scratch');
+    await extractTask(bundle, await taskOf(bundle, 'cat/t1'), join(root, 'first'));
+    await mkdir(dest);
+    const task = await taskOf(bundle, 'cat/t1');
+    await expect(extractTask(bundle, { ...task, sha256: 'f'.repeat(64) }, dest)).rejects.toMatchObject({ code: 'checksum' });
+    expect((await stat(dest)).isDirectory()).toBe(true);
+    expect(await listTree(dest)).toEqual([]);
+    await extractTask(bundle, task, dest);
+    expect(await listTree(dest)).toContain('task.json');
+  });
+
+  it('refuses a destination that is not empty', async () => {
+    const bundle = await writeBundle(join(root, 'b.tar.gz'), bundleParts([t1]));
+    const dest = join(root, 'dest');
+    await extractTask(bundle, await taskOf(bundle, 'cat/t1'), dest);
+    await expect(extractTask(bundle, await taskOf(bundle, 'cat/t1'), dest)).rejects.toMatchObject({ code: 'internal' });
+  });
+
+  it('extracts empty files', async () => {
+    const task: FixtureTask = { id: 'cat/t1', files: { ...t1.files, 'workdir/__init__.py': '' } };
+    const bundle = await writeBundle(join(root, 'b.tar.gz'), bundleParts([task]));
+    const dest = join(root, 'dest');
+    await extractTask(bundle, await taskOf(bundle, 'cat/t1'), dest);
+    expect((await stat(join(dest, 'workdir/__init__.py'))).size).toBe(0);
+  });
+});

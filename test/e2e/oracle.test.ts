@@ -1,0 +1,86 @@
+// The README's promise, as a user runs it: the built bin, the shipped bundle, the oracle.
+
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+describe('check --tui oracle on the shipped bundle', () => {
+  it('prints a full card with pass 1 for mutations/rust-error-negated', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'cab-e2e-'));
+    const result = await runCli(['check', '--tui', 'oracle', '--task', 'mutations/rust-error-negated'], { cwd });
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.code).toBe(0);
+    const card = result.stdout;
+    expect(card).toContain('PROVISIONAL — not for citation');
+    for (const label of ['Pass', 'Tokens/correct', 'Wall', 'Blast', 'Refusal', 'Integrity', 'L15', 'Composite']) expect(card).toContain(label);
+    expect(card).toMatch(/Pass\s+1\.000/);
+    expect(card).not.toMatch(/\u001b\[/); // piped: no colour
+    const runs = await readdir(join(cwd, 'cab-runs'));
+    expect(runs).toHaveLength(1);
+    const doc = JSON.parse(await readFile(join(cwd, 'cab-runs', runs[0] as string, 'result.json'), 'utf8'));
+    expect(doc.results[0].pass_rate.pass).toBe(1);
+    const diff = await readFile(join(cwd, 'cab-runs', runs[0] as string, 'mutations', 'rust-error-negated', 'run1', 'diff.patch'), 'utf8');
+    expect(diff).toContain('+++ b/src/lib.rs');
+  });
+
+  it('--json prints one document with every axis and the run identity', async () => {
+    const result = await runCli(['check', '--tui', 'oracle', '--task', 'mutations/rust-error-negated', '--json', '--no-save']);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    const cell = doc.results[0];
+    expect(cell.provisional).toBe(true);
+    expect(cell.cell_id).toMatch(/^local-\d{8}\/oracle\/no-model\/mutations\/rust-error-negated#run1$/);
+    for (const axis of ['pass_rate', 'tokens', 'latency', 'blast_radius', 'refusal', 'integrity', 'constraints', 'composite']) expect(cell[axis]).toBeTypeOf('object');
+    expect(cell.pass_rate).toMatchObject({ pass: 1, exit_code: 0, timed_out: false, partial_score: 1 });
+    expect(cell.pass_rate.stdout_tail).toContain('tests::first_attempt_ok_returns_immediately ... ok');
+    expect(cell.tokens).toMatchObject({ total_tokens: 0, model_calls: 0, pass_used_for_division: 1 });
+    expect(cell.blast_radius).toMatchObject({ blast_radius: 0, modified: ['src/lib.rs'], unexpected_changes: [] });
+    expect(cell.integrity.integrity).toBe(1);
+    expect(cell.constraints.l15).toBe(1);
+    expect(cell.composite.composite).toBeGreaterThan(0.9);
+    expect(doc.summary).toMatchObject({ tasks: 1, passed: 1, failed: 0, skipped: 0 });
+    expect(result.stderr).toContain('[mutations/rust-error-negated#run1] tests');
+  });
+});
+
+describe('usage and bundle errors', () => {
+  it('no task without a TTY exits 2 with a one-line hint', async () => {
+    const result = await runCli(['check', '--tui', 'oracle']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: no task chosen\n {2}hint: .*--task/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('an unknown task id exits 2 listing close matches', async () => {
+    const result = await runCli(['check', '--tui', 'oracle', '--task', 'mutations/rust-eror-negated']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown task 'mutations/rust-eror-negated'");
+    expect(result.stderr).toContain('mutations/rust-error-negated');
+  });
+
+  it('an unknown --tui exits 2 listing the valid names', async () => {
+    const result = await runCli(['check', '--tui', 'nope', '--task', 'mutations/rust-error-negated']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/valid names: .*builtin.*oracle/);
+  });
+
+  it('a corrupt bundle exits 4', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cab-corrupt-'));
+    const bundle = join(dir, 'bad.tar.gz');
+    await writeFile(bundle, Buffer.from('this is not a gzip file at all'));
+    const result = await runCli(['check', '--tui', 'oracle', '--task', 'mutations/rust-error-negated', '--bundle', bundle]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/^error: /);
+    expect(result.stderr).not.toMatch(/at .*\.mjs:\d+/); // no stack trace
+  });
+
+  it('--help and --version answer without a bundle', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: codingagentbench <command>');
+    const version = await runCli(['--version']);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
