@@ -1,0 +1,3 @@
+def round_half(x):
+    """Round to the nearest integer, halves to even (banker's rounding)."""
+    return round(x)

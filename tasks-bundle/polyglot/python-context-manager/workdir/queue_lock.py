@@ -1,0 +1,17 @@
+"""A file-backed job queue guarded by a lock."""
+
+import threading
+
+_lock = threading.Lock()
+
+
+def locked():
+    return _lock.locked()
+
+
+def run_job(job):
+    """Run job() while holding the queue lock; return its result."""
+    _lock.acquire()
+    result = job()
+    _lock.release()
+    return result
