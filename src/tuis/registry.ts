@@ -6,6 +6,10 @@ import type { TaskSpec } from '../bundle/task-spec.js';
 import type { CheckConfig } from '../config.js';
 import { CabError } from '../errors.js';
 import type { ChatClient } from '../llm/types.js';
+import type { AdapterSpec } from './adapter.js';
+import { ADAPTERS } from './adapters.js';
+import { findCli } from './detect.js';
+import { notInstalled } from './not-installed.js';
 
 export interface TuiContext {
   task: TaskSpec;
@@ -30,7 +34,7 @@ function requireClient(ctx: TuiContext): { client: ChatClient; model: string } {
   return { client: ctx.client, model: ctx.model };
 }
 
-const TUIS: Record<string, Tui> = {
+const BUILT_IN: Record<string, Tui> = {
   builtin: {
     name: 'builtin',
     description: 'the built-in agent loop against your endpoint',
@@ -76,15 +80,37 @@ const TUIS: Record<string, Tui> = {
   },
 };
 
-/** Agent CLIs with reserved names; adapters land in src/tuis/ one file each. */
-export const RESERVED_TUIS = ['aider', 'opencode', 'qwen-code', 'pi', 'codex', 'copilot', 'goose', 'openhands', 'plandex', 'crush'];
+/** A driver that runs a locally installed agent CLI through the recording proxy. */
+function cliTui(spec: AdapterSpec): Tui {
+  return {
+    name: spec.name,
+    description: spec.description,
+    needsEndpoint: true,
+    async run(ctx) {
+      const { runAgentCli } = await import('./run-agent-cli.js');
+      return runAgentCli(spec, ctx);
+    },
+  };
+}
+
+const TUIS: Record<string, Tui> = { ...BUILT_IN, ...Object.fromEntries(ADAPTERS.map((spec) => [spec.name, cliTui(spec)])) };
+
+/** Agent CLIs with reserved names and no adapter yet (adapters live in src/tuis/, one file each). */
+export const RESERVED_TUIS = ['goose', 'openhands', 'plandex', 'crush'];
 
 export function tuiNames(): string[] {
   return Object.keys(TUIS);
 }
 
+/** The adapter behind an agent-CLI driver, or null for built-in drivers. */
+export function adapterFor(name: string): AdapterSpec | null {
+  return ADAPTERS.find((a) => a.name === name) ?? null;
+}
+
 export function getTui(name: string): Tui {
   const tui = TUIS[name];
+  const adapter = adapterFor(name);
+  if (tui && adapter !== null && findCli(adapter.bin) === null) throw notInstalled(adapter);
   if (tui) return tui;
   if (RESERVED_TUIS.includes(name)) {
     throw new CabError('usage', `--tui ${name}: no adapter for this agent CLI yet`, {

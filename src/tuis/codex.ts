@@ -1,0 +1,76 @@
+// codex (@openai/codex): `codex exec --json` with CODEX_HOME in the private home, no user config,
+// ephemeral, workspace-write sandbox, a model provider "bench" pointing at the proxy's Responses
+// API (codex speaks nothing else; the proxy translates to chat completions). The proxy already
+// retries, so codex's own request retries are kept small.
+
+import { isObj, jsonLines, num, str } from './adapter.js';
+import type { AdapterSpec, Obj, Parsed } from './adapter.js';
+
+const PROVIDER = 'bench';
+
+/** A TOML basic string. */
+function toml(value: string): string {
+  return JSON.stringify(value);
+}
+
+function providerConfig(proxyUrl: string, keyEnv: string): string {
+  const fields = [
+    `name=${toml('CodingAgentBench endpoint')}`,
+    `base_url=${toml(proxyUrl)}`,
+    `env_key=${toml(keyEnv)}`,
+    `wire_api=${toml('responses')}`,
+    'request_max_retries=1',
+    'stream_max_retries=1',
+  ];
+  return `model_providers.${PROVIDER}={${fields.join(',')}}`;
+}
+
+export function parseCodex(stdout: string): Parsed {
+  const events = jsonLines(stdout);
+  const items = events.filter((e) => e['type'] === 'item.completed' && isObj(e['item'])).map((e) => e['item'] as Obj);
+  const answers = items.filter((i) => i['type'] === 'agent_message').map((i) => str(i['text']));
+  const toolOutputs = items.filter((i) => i['type'] === 'command_execution').map((i) => str(i['aggregated_output']));
+  const completed = events.filter((e) => e['type'] === 'turn.completed');
+  const failed = [...events].reverse().find((e) => e['type'] === 'turn.failed');
+  const lastError = [...events].reverse().find((e) => e['type'] === 'error');
+  let prompt = 0;
+  let completion = 0;
+  for (const c of completed) {
+    const u = isObj(c['usage']) ? c['usage'] : {};
+    prompt += num(u['input_tokens']);
+    completion += num(u['output_tokens']);
+  }
+  const failure = failed !== undefined ? str(isObj(failed['error']) ? failed['error']['message'] : failed['error']) : str(lastError?.['message']);
+  return {
+    finalAnswer: [...answers].reverse().find((t) => t.trim() !== '') ?? '',
+    success: completed.length > 0 && failed === undefined,
+    error: failed !== undefined || completed.length === 0 ? failure || 'codex printed no turn.completed event' : null,
+    toolOutputs,
+    usage: completed.length === 0 ? null : { prompt_tokens: prompt, completion_tokens: completion },
+  };
+}
+
+export const codex: AdapterSpec = {
+  name: 'codex',
+  bin: 'codex',
+  packageName: '@openai/codex',
+  install: 'npm i -g @openai/codex',
+  description: 'OpenAI Codex CLI (codex exec, via the Responses translation)',
+  droppings: [],
+  prepare({ model, proxyUrl, keyEnv, home, prompt }) {
+    const config = [
+      `model_provider=${toml(PROVIDER)}`,
+      providerConfig(proxyUrl, keyEnv),
+      'model_context_window=128000',
+      'analytics.enabled=false',
+      'check_for_update_on_startup=false',
+      'tools.web_search=false',
+    ];
+    return {
+      argv: ['exec', '--json', '--ephemeral', '--skip-git-repo-check', '--ignore-user-config', '-s', 'workspace-write', '-m', model, ...config.flatMap((c) => ['-c', c]), prompt],
+      env: { CODEX_HOME: `${home}/.codex` },
+      files: { '.codex/.keep': '' },
+    };
+  },
+  parse: (stdout) => parseCodex(stdout),
+};
