@@ -1,33 +1,41 @@
-// Pristine workdir vs the workdir the agent left: added, removed, modified (by content hash),
-// `ignore` globs and .git/ left out; texts kept for changed files so scoring can read the diff.
+// Pristine workdir vs the workdir the agent left: added, removed, modified (size + sha256),
+// `ignore` globs and every `.git` left out; texts kept for changed files so scoring can read the
+// diff. Symlinks are never followed: one in the workdir is a change of its own (binary, no text);
+// FIFOs, sockets and devices likewise (never opened, so a FIFO cannot hang the walk).
 
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { folderIgnored, matchesAny } from './glob.js';
 import type { FileChange, WorkdirChanges } from './types.js';
 
-const TEXT_CAP = 256 * 1024;
+export const TEXT_CAP_BYTES = 256 * 1024;
+
+type EntryKind = 'file' | 'link' | 'special';
 
 interface Entry {
   abs: string;
   size: number;
-  link: boolean;
+  kind: EntryKind;
 }
+
+const kindOf = (info: { isFile(): boolean; isSymbolicLink(): boolean }): EntryKind =>
+  info.isFile() ? 'file' : info.isSymbolicLink() ? 'link' : 'special';
 
 async function walk(root: string, ignore: readonly string[]): Promise<Map<string, Entry>> {
   const out = new Map<string, Entry>();
   async function visit(dir: string, prefix: string): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
+      if (entry.name === '.git') continue; // any .git (folder, file, link), at any depth
       const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
       const abs = join(dir, entry.name);
-      if (entry.name === '.git' && entry.isDirectory()) continue;
       if (entry.isDirectory()) {
         if (!folderIgnored(rel, ignore)) await visit(abs, rel);
       } else if (!matchesAny(rel, ignore)) {
-        const info = await lstat(abs);
-        out.set(rel, { abs, size: info.size, link: entry.isSymbolicLink() });
+        const info = await lstat(abs).catch(() => null);
+        if (info) out.set(rel, { abs, size: info.size, kind: kindOf(info) });
       }
     }
   }
@@ -36,30 +44,43 @@ async function walk(root: string, ignore: readonly string[]): Promise<Map<string
 }
 
 async function digest(entry: Entry): Promise<string> {
-  const bytes = entry.link ? Buffer.from(`link:${await readlink(entry.abs)}`) : await readFile(entry.abs);
-  return createHash('sha256').update(bytes).digest('hex');
+  const hash = createHash('sha256');
+  if (entry.kind === 'link') return hash.update(`link:${await readlink(entry.abs)}`).digest('hex');
+  if (entry.kind === 'special') return hash.update('special').digest('hex');
+  for await (const chunk of createReadStream(entry.abs)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
+async function same(a: Entry, b: Entry): Promise<boolean> {
+  if (a.kind !== b.kind || a.size !== b.size) return false;
+  return (await digest(a)) === (await digest(b));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The file's text when it is UTF-8 without NUL and within the cap; binary for anything else but size. */
 async function textOf(entry: Entry | undefined): Promise<{ text: string | null; binary: boolean }> {
   if (!entry) return { text: null, binary: false };
-  if (entry.link) return { text: null, binary: true };
-  if (entry.size > TEXT_CAP) return { text: null, binary: false };
+  if (entry.kind !== 'file') return { text: null, binary: true };
+  if (entry.size > TEXT_CAP_BYTES) return { text: null, binary: false };
   const bytes = await readFile(entry.abs);
   if (bytes.includes(0)) return { text: null, binary: true };
-  return { text: bytes.toString('utf8'), binary: false };
+  try {
+    return { text: utf8.decode(bytes), binary: false };
+  } catch {
+    return { text: null, binary: true };
+  }
 }
 
 async function change(path: string, before: Entry | undefined, after: Entry | undefined): Promise<FileChange | null> {
-  if (before && after && before.size === after.size && before.link === after.link && (await digest(before)) === (await digest(after))) return null;
+  if (before && after && (await same(before, after))) return null;
   const kind = !before ? 'added' : !after ? 'removed' : 'modified';
-  const b = await textOf(before);
-  const a = await textOf(after);
+  const [b, a] = await Promise.all([textOf(before), textOf(after)]);
   return { path, kind, before: b.text, after: a.text, binary: b.binary || a.binary };
 }
 
 async function hasGitDir(root: string): Promise<boolean> {
-  const info = await lstat(join(root, '.git')).catch(() => null);
-  return info !== null;
+  return (await lstat(join(root, '.git')).catch(() => null)) !== null;
 }
 
 export async function compareTrees(pristineDir: string, workDir: string, ignore: readonly string[]): Promise<WorkdirChanges> {

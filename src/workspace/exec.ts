@@ -2,106 +2,154 @@
 // environment, head+tail output caps, a timeout (and abort) that kills the whole group, a sweep
 // of stragglers when the command exits, and bwrap where it works.
 
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { resolveCommand } from './command-path.js';
 import { childEnv } from './env.js';
 import { HeadTailBuffer } from './output-buffer.js';
-import { bwrapArgv, sandboxKind } from './sandbox.js';
+import { killGroup, trackGroup, untrackGroup, waitGroupGone } from './process-group.js';
+import { sandboxArgv } from './sandbox.js';
+import { scratchRootOf } from './scratch.js';
 import type { ExecResult, SandboxKind } from './types.js';
 
+export { killAllProcessGroups } from './process-group.js';
 export { sandboxAvailable } from './sandbox.js';
 
 export interface RunOptions {
   argv: string[];
   cwd: string;
   timeoutMs: number;
-  env?: Record<string, string>;
-  secrets?: readonly string[];
-  maxOutputBytes?: number; // per stream, head + tail (default 128 KiB)
+  env?: Record<string, string>; // added to the allowlisted environment (and win over it)
+  secrets?: readonly string[]; // variables whose value holds one of these are dropped
+  maxOutputBytes?: number; // per stream, head + tail halves (default 128 KiB: 64 KiB each)
   signal?: AbortSignal;
   sandbox?: 'auto' | 'none';
-  writable?: string[];
-  readable?: string[];
+  writable?: string[]; // more folders writable inside the sandbox (the cwd always is)
+  readable?: string[]; // folders to keep readable even though they sit in the hidden scratch dir
 }
 
-const KILL_GRACE_MS = 1500;
-const PIPE_GRACE_MS = 500;
-const groups = new Set<number>();
+export const DEFAULT_OUTPUT_BYTES = 128 * 1024;
+const KILL_GRACE_MS = 1000; // SIGTERM → SIGKILL on timeout or abort
+const PIPE_GRACE_MS = 250; // after the command exits, how long stragglers may keep the pipes open
+const GONE_WAIT_MS = 2000; // most we wait for killed members to disappear
 
-function killGroup(pid: number, signal: NodeJS.Signals): void {
+interface Plan {
+  argv: string[]; // what is spawned (bwrap … -- argv, or argv)
+  env: Record<string, string>;
+  sandbox: SandboxKind;
+}
+
+type Prepared = Plan | { error: string; sandbox: SandboxKind };
+
+/** The run's Go build cache: in the scratch dir when the cwd is in one (shared by that run's commands only). */
+async function scratchGoCache(scratchRoot: string | null): Promise<string | null> {
+  if (scratchRoot === null) return null;
+  const dir = join(scratchRoot, 'cache', 'go-build');
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
+}
+
+async function prepare(opts: RunOptions): Promise<Prepared> {
+  const command = opts.argv[0];
+  if (command === undefined || command === '') return { error: 'empty command', sandbox: 'none' };
+  if (!(await isDirectory(opts.cwd))) return { error: `working directory not found: ${opts.cwd}`, sandbox: 'none' };
+  const root = scratchRootOf(opts.cwd);
+  const goCache = await scratchGoCache(root);
+  const mounts = {
+    cwd: opts.cwd,
+    writable: [...(opts.writable ?? []), ...(goCache ? [goCache] : [])],
+    readable: opts.readable ?? [],
+    hide: root !== null && root !== opts.cwd ? [root] : [], // task/, solution/, grader/ stay out of sight
+  };
+  const boxed = opts.sandbox === 'none' ? null : await sandboxArgv(opts.argv, mounts);
+  const sandbox: SandboxKind = boxed ? 'bwrap' : 'none';
+  const cache = goCache ?? (boxed ? '/tmp/go-build' : null);
+  const extra = { ...(cache ? { GOCACHE: cache } : {}), ...opts.env, ...(boxed ? { TMPDIR: '/tmp' } : {}) };
+  const env = childEnv(extra, { secrets: opts.secrets ?? [] });
+  if ((await resolveCommand(command, env.PATH ?? '', opts.cwd)) === null) return { error: `command not found: ${command}`, sandbox };
+  if (opts.signal?.aborted) return { error: 'cancelled before start', sandbox };
+  return { argv: boxed ?? opts.argv, env, sandbox };
+}
+
+function result(opts: RunOptions, sandbox: SandboxKind, started: number, fields: Partial<ExecResult>): ExecResult {
+  return {
+    argv: opts.argv, exitCode: null, signal: null, timedOut: false, stdout: '', stderr: '',
+    stdoutBytes: 0, stderrBytes: 0, durationMs: Math.round(performance.now() - started), sandbox, ...fields,
+  };
+}
+
+/** Runs one command to completion (see the file header). Never throws for a failing or missing command. */
+export async function runCommand(opts: RunOptions): Promise<ExecResult> {
+  const started = performance.now();
+  const plan = await prepare(opts);
+  if ('error' in plan) return result(opts, plan.sandbox, started, { error: plan.error });
+  return runGroup(opts, plan, started);
+}
+
+function startChild(plan: Plan, cwd: string): ChildProcess | string {
   try {
-    process.kill(-pid, signal);
-  } catch {
-    // the group is already gone
+    const [bin, ...args] = plan.argv as [string, ...string[]];
+    return spawn(bin, args, { cwd, env: plan.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    return `could not start ${plan.argv[0]}: ${(error as Error).message}`;
   }
 }
 
-/** Kills every process group still running (Ctrl-C, fatal errors). Synchronous on purpose. */
-export function killAllProcessGroups(): void {
-  for (const pid of groups) killGroup(pid, 'SIGKILL');
-  groups.clear();
-}
-
-function plan(opts: RunOptions): { argv: string[]; env: Record<string, string>; sandbox: SandboxKind } {
-  const env = childEnv({ extra: opts.env ?? {}, secrets: opts.secrets ?? [] });
-  const kind = opts.sandbox === 'none' ? 'none' : sandboxKind();
-  if (kind === 'none') return { argv: opts.argv, env, sandbox: 'none' };
-  const sandboxed = bwrapArgv(opts.argv, opts.cwd, opts.writable ?? [], opts.readable ?? []);
-  return { argv: sandboxed.argv, env: { ...env, ...sandboxed.env }, sandbox: 'bwrap' };
-}
-
-export function runCommand(opts: RunOptions): Promise<ExecResult> {
-  const cap = opts.maxOutputBytes ?? 128 * 1024;
-  const { argv, env, sandbox } = plan(opts);
-  const started = performance.now();
+function runGroup(opts: RunOptions, plan: Plan, started: number): Promise<ExecResult> {
+  const cap = opts.maxOutputBytes ?? DEFAULT_OUTPUT_BYTES;
   const out = new HeadTailBuffer(cap);
   const err = new HeadTailBuffer(cap);
+  const child = startChild(plan, opts.cwd);
+  if (typeof child === 'string') return Promise.resolve(result(opts, plan.sandbox, started, { error: child }));
+  const pid = child.pid;
+  if (pid !== undefined) trackGroup(pid);
+  child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
   return new Promise((resolve) => {
     let timedOut = false;
     let settled = false;
-    const child = spawn(argv[0] as string, argv.slice(1), { cwd: opts.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    const pid = child.pid;
-    if (pid !== undefined) groups.add(pid);
-    child.stdout?.on('data', (d: Buffer) => out.push(d));
-    child.stderr?.on('data', (d: Buffer) => err.push(d));
     const stop = (): void => {
-      if (pid === undefined) return;
-      killGroup(pid, 'SIGTERM');
+      if (pid === undefined || !killGroup(pid, 'SIGTERM')) return;
       setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS).unref();
     };
     const timer = setTimeout(() => {
       timedOut = true;
       stop();
     }, opts.timeoutMs);
-    const onAbort = (): void => stop();
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    opts.signal?.addEventListener('abort', stop, { once: true });
     if (opts.signal?.aborted) stop();
-    const finish = (exitCode: number | null, signal: string | null, error?: string): void => {
+    const finish = async (fields: Partial<ExecResult>): Promise<void> => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
-      if (pid !== undefined) {
-        killGroup(pid, 'SIGKILL'); // sweep stragglers left in the group
-        groups.delete(pid);
-      }
+      opts.signal?.removeEventListener('abort', stop);
       child.stdout?.destroy();
       child.stderr?.destroy();
-      const result: ExecResult = {
-        argv: opts.argv, exitCode, signal, timedOut, stdout: out.text(), stderr: err.text(),
-        stdoutBytes: out.total, stderrBytes: err.total, durationMs: Math.round(performance.now() - started), sandbox,
-      };
-      if (error !== undefined) result.error = error;
-      resolve(result);
+      if (pid !== undefined) {
+        killGroup(pid, 'SIGKILL');
+        await waitGroupGone(pid, GONE_WAIT_MS);
+        untrackGroup(pid);
+      }
+      resolve(result(opts, plan.sandbox, started, {
+        ...fields, timedOut, stdout: out.text(), stderr: err.text(), stdoutBytes: out.total, stderrBytes: err.total,
+      }));
     };
     child.on('error', (e: NodeJS.ErrnoException) => {
-      finish(null, null, e.code === 'ENOENT' ? `command not found: ${argv[0]}` : `could not start ${argv[0]}: ${e.message}`);
+      void finish({ error: e.code === 'ENOENT' ? `command not found: ${opts.argv[0]}` : `could not start ${opts.argv[0]}: ${e.message}` });
     });
-    child.on('exit', (code, signal) => {
-      // a grandchild may hold the pipes open: give them a moment, then stop waiting
-      const late = setTimeout(() => finish(code, signal), PIPE_GRACE_MS);
-      child.on('close', () => {
+    child.on('exit', (exitCode, signal) => {
+      // The command is done: whatever is left in its group is a straggler. Kill it, then give the
+      // pipes a moment to drain (a grandchild outside the group may still hold them open).
+      if (pid !== undefined) killGroup(pid, 'SIGKILL');
+      const late = setTimeout(() => void finish({ exitCode, signal }), PIPE_GRACE_MS);
+      child.once('close', () => {
         clearTimeout(late);
-        finish(code, signal);
+        void finish({ exitCode, signal });
       });
     });
   });

@@ -1,48 +1,86 @@
-// Before grading, protected globs are made identical to the pristine copy: edited files
-// restored, deleted ones put back, files the agent added there removed. A run can never pass by
-// editing tests.
+// Before grading, protected globs are made identical to the pristine copy: files the agent added
+// there removed, edited files restored, deleted ones put back. A run can never pass by editing
+// tests. Nothing is followed: a symlink the agent planted (even in place of a folder) is removed.
 
-import { chmod, copyFile, lstat, mkdir, readFile, rm } from 'node:fs/promises';
+import { chmod, copyFile, lstat, mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { matchesAny } from './glob.js';
-import { listTree } from './list-tree.js';
 
-async function sameFile(a: string, b: string): Promise<boolean> {
-  const [ia, ib] = await Promise.all([lstat(a).catch(() => null), lstat(b).catch(() => null)]);
-  if (!ia || !ib || !ib.isFile() || ia.size !== ib.size || (ia.mode & 0o111) !== (ib.mode & 0o111)) return false;
-  return (await readFile(a)).equals(await readFile(b));
+interface Tree {
+  files: string[]; // everything that is not a folder (files, links, specials), sorted
+  folders: string[]; // sorted
 }
 
-async function putBack(pristine: string, work: string, rel: string): Promise<void> {
-  const from = join(pristine, rel);
-  const to = join(work, rel);
+async function walk(root: string): Promise<Tree> {
+  const tree: Tree = { files: [], folders: [] };
+  async function visit(dir: string, prefix: string): Promise<void> {
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      if (entry.name === '.git') continue;
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        tree.folders.push(rel);
+        await visit(join(dir, entry.name), rel);
+      } else {
+        tree.files.push(rel);
+      }
+    }
+  }
+  await visit(root, '');
+  tree.files.sort();
+  tree.folders.sort();
+  return tree;
+}
+
+async function sameFile(pristine: string, work: string): Promise<boolean> {
+  const [a, b] = await Promise.all([lstat(pristine).catch(() => null), lstat(work).catch(() => null)]);
+  if (!a || !b || !b.isFile() || a.size !== b.size || (a.mode & 0o111) !== (b.mode & 0o111)) return false;
+  return (await readFile(pristine)).equals(await readFile(work));
+}
+
+/** Copies pristine/rel to work/rel, replacing anything that is not a plain folder on the way. */
+async function putBack(pristineDir: string, workDir: string, rel: string): Promise<void> {
   const parts = rel.split('/');
   for (let i = 1; i < parts.length; i++) {
-    const dir = join(work, ...parts.slice(0, i));
+    const dir = join(workDir, ...parts.slice(0, i));
     const info = await lstat(dir).catch(() => null);
     if (info && !info.isDirectory()) await rm(dir, { force: true });
   }
+  const from = join(pristineDir, rel);
+  const to = join(workDir, rel);
   await mkdir(dirname(to), { recursive: true });
   await rm(to, { recursive: true, force: true });
-  await copyFile(from, to);
+  await copyFile(from, to, constants.COPYFILE_EXCL);
   await chmod(to, (await lstat(from)).mode & 0o777);
+}
+
+/** Folders under protected globs the pristine copy does not have, deepest first, removed when empty. */
+async function removeAddedFolders(workDir: string, pristine: Tree, globs: readonly string[]): Promise<string[]> {
+  const known = new Set(pristine.folders);
+  const removed: string[] = [];
+  const folders = (await walk(workDir)).folders.filter((rel) => matchesAny(rel, globs) && !known.has(rel));
+  for (const rel of folders.reverse()) {
+    if (await rmdir(join(workDir, rel)).then(() => true, () => false)) removed.push(rel);
+  }
+  return removed;
 }
 
 export async function restoreProtected(pristineDir: string, workDir: string, globs: readonly string[]): Promise<string[]> {
   if (globs.length === 0) return [];
+  const pristine = await walk(pristineDir);
+  const keep = pristine.files.filter((rel) => matchesAny(rel, globs));
+  const kept = new Set(keep);
   const touched: string[] = [];
-  const keep = (await listTree(pristineDir)).filter((rel) => matchesAny(rel, globs));
+  for (const rel of (await walk(workDir)).files) {
+    if (!matchesAny(rel, globs) || kept.has(rel)) continue;
+    await rm(join(workDir, rel), { force: true });
+    touched.push(rel);
+  }
   for (const rel of keep) {
     if (await sameFile(join(pristineDir, rel), join(workDir, rel))) continue;
     await putBack(pristineDir, workDir, rel);
     touched.push(rel);
   }
-  const kept = new Set(keep);
-  for (const rel of await listTree(workDir)) {
-    if (matchesAny(rel, globs) && !kept.has(rel)) {
-      await rm(join(workDir, rel), { recursive: true, force: true });
-      touched.push(rel);
-    }
-  }
-  return touched.sort();
+  touched.push(...(await removeAddedFolders(workDir, pristine, globs)));
+  return [...new Set(touched)].sort();
 }

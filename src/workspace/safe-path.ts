@@ -1,5 +1,10 @@
 // THE one guard for every path a tool touches: relative, inside the workdir, no `..`, no NUL,
 // no symlink anywhere on the path, nothing under `.git/`, and reads refuse hard links.
+//
+// `.git` is matched case-insensitively (`.GIT`, `.Git`): on case-insensitive file systems
+// (macOS, Windows) those names ARE the .git folder, and on Linux refusing them costs nothing.
+// Checks are lstat-based and done before the access, so they hold as long as nothing else
+// changes the tree meanwhile: exec kills every process group before the next tool call runs.
 
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,0 +1,85 @@
+import { link, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PathError, resolveInside, type PathMode } from '../../src/workspace/safe-path.js';
+import { tempDir, writeTree } from './fixtures.js';
+
+let root = '';
+let outside = '';
+
+beforeAll(async () => {
+  root = await tempDir();
+  outside = await tempDir('cab-outside-');
+  await writeTree(root, { 'src/main.rs': 'fn main() {}\n', 'README.md': '# hi\n', '.git/config': '[core]\n', '.GIT/config': 'x' });
+  await writeFile(join(outside, 'secret.txt'), 'outside\n');
+  await symlink(outside, join(root, 'linkdir')); // symlink to a folder outside
+  await symlink(join(outside, 'secret.txt'), join(root, 'link.txt')); // symlink as the final component
+  await symlink('README.md', join(root, 'inner-link.md')); // even a link that stays inside is refused
+  await link(join(outside, 'secret.txt'), join(root, 'hard.txt')); // hard link to a file outside
+  await mkdir(join(root, 'src', 'nested'), { recursive: true });
+});
+
+// [description, relative path, mode, expected: 'ok' (resolves to root/<path>) or a message fragment]
+const TABLE: Array<[string, string, PathMode, string]> = [
+  ['normal file, read', 'src/main.rs', 'read', 'ok'],
+  ['normal file, write', 'src/main.rs', 'write', 'ok'],
+  ['new file in new folders, write', 'src/new/dir/file.rs', 'write', 'ok'],
+  ['./ prefix and doubled slashes', './src//main.rs', 'read', 'ok'],
+  ['the root itself ("")', '', 'read', 'ok'],
+  ['the root itself (".")', '.', 'read', 'ok'],
+  ['a folder', 'src/nested', 'read', 'ok'],
+  ['absolute path', '/etc/passwd', 'read', 'absolute'],
+  ['absolute path, write', '/tmp/x', 'write', 'absolute'],
+  ['home-relative path', '~/x', 'read', 'absolute'],
+  ['windows drive path', 'C:/x', 'read', 'absolute'],
+  ['backslashes', 'src\\main.rs', 'read', 'separator'],
+  ['plain ..', '..', 'read', "'..'"],
+  ['.. at the start', '../x', 'write', "'..'"],
+  ['.. that escapes after a folder', 'a/../../x', 'read', "'..'"],
+  ['.. that would stay inside is still refused', 'src/../README.md', 'read', "'..'"],
+  ['NUL byte', 'src/main.rs\0.txt', 'read', 'NUL'],
+  ['symlink in the middle of the path', 'linkdir/secret.txt', 'read', 'symlink'],
+  ['symlink in the middle of the path, write', 'linkdir/new.txt', 'write', 'symlink'],
+  ['symlink as the final component, read', 'link.txt', 'read', 'symlink'],
+  ['symlink as the final component, write', 'link.txt', 'write', 'symlink'],
+  ['symlink pointing inside', 'inner-link.md', 'read', 'symlink'],
+  ['.git/config read', '.git/config', 'read', '.git'],
+  ['.git/config write', '.git/config', 'write', '.git'],
+  ['.git itself', '.git', 'read', '.git'],
+  ['nested .git', 'sub/.git/hooks/pre-commit', 'write', '.git'],
+  // On case-insensitive file systems (macOS, Windows) .GIT *is* .git: refused everywhere.
+  ['.GIT (case variant)', '.GIT/config', 'read', '.git'],
+  ['.Git (case variant), write', '.Git/HEAD', 'write', '.git'],
+  ['hard link to a file outside, read', 'hard.txt', 'read', 'hard-linked'],
+  ['a file used as a folder', 'README.md/x', 'read', 'not a folder'],
+];
+
+describe('resolveInside: the one path guard', () => {
+  it.each(TABLE)('%s (%j, %s)', async (_name, rel, mode, expected) => {
+    const attempt = resolveInside(root, rel, mode);
+    if (expected === 'ok') {
+      const clean = rel.replace(/^\.\//, '').split('/').filter((s) => s !== '' && s !== '.');
+      await expect(attempt).resolves.toBe(clean.length === 0 ? root : join(root, ...clean));
+    } else {
+      await expect(attempt).rejects.toBeInstanceOf(PathError);
+      await expect(resolveInside(root, rel, mode)).rejects.toThrow(expected);
+    }
+  });
+
+  it('allows writing over a hard-linked file (writes are temp + rename, so the link is replaced, not written through)', async () => {
+    await expect(resolveInside(root, 'hard.txt', 'write')).resolves.toBe(join(root, 'hard.txt'));
+  });
+
+  it('refuses a FIFO as the final component (a read would block forever)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('mkfifo', [join(root, 'pipe')]);
+    await expect(resolveInside(root, 'pipe', 'read')).rejects.toThrow('not a regular file');
+  });
+
+  it('gives a message fit for the model (names the path, no stack noise)', async () => {
+    const error = await resolveInside(root, '../../etc/passwd', 'read').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PathError);
+    expect((error as Error).name).toBe('PathError');
+    expect((error as Error).message).toContain('../../etc/passwd');
+  });
+});

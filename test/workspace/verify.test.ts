@@ -1,0 +1,104 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TaskSpec } from '../../src/bundle/task-spec.js';
+import { applySolution } from '../../src/workspace/apply-solution.js';
+import { sandboxAvailable } from '../../src/workspace/exec.js';
+import { createScratch, type Scratch } from '../../src/workspace/scratch.js';
+import { runVerify, verifyArgv } from '../../src/workspace/verify.js';
+import { writeTree } from './fixtures.js';
+
+function task(verify: string[], extra: Partial<TaskSpec> = {}): TaskSpec {
+  return {
+    id: 'polyglot/demo', category: 'polyglot', language: 'python', title: 'demo', version: '1', max_turns: 5, timeout_s: 60,
+    verify_timeout_s: 30, test: verify, verify, ground_truth_files: [], expected_refusal: false, refusal_docs: [], protected: [],
+    constraints: [], toolchains: ['python3'], ignore: [], ...extra,
+  };
+}
+
+const GRADE = `import os, sys
+from pathlib import Path
+grader = os.environ["CAB_GRADER_DIR"]
+assert Path(sys.argv[0]).resolve().parent == Path(grader).resolve(), (sys.argv[0], grader)
+answer = Path("answer.txt").read_text().strip()
+print("cwd", os.getcwd())
+print("grader", grader)
+print("CARGO_TARGET_DIR", os.environ.get("CARGO_TARGET_DIR"))
+print("1 passed, 0 failed" if answer == "42" else "0 passed, 1 failed")
+sys.exit(0 if answer == "42" else 1)
+`;
+
+const boxed = (await sandboxAvailable()) === 'bwrap';
+let scratch: Scratch | null = null;
+afterEach(async () => {
+  await scratch?.dispose();
+  scratch = null;
+});
+
+async function layout(answer: string): Promise<{ workdir: string; grader: string; solution: string }> {
+  scratch = await createScratch();
+  await writeTree(scratch.root, {
+    'workdir/answer.txt': answer,
+    'grader/grade.py': GRADE,
+    'task/solution/answer.txt': '42\n',
+    'task/solution/extra/new.txt': 'added by the solution\n',
+  });
+  return { workdir: join(scratch.root, 'workdir'), grader: join(scratch.root, 'grader'), solution: join(scratch.root, 'task/solution') };
+}
+
+describe('verifyArgv', () => {
+  it.each([
+    [['python3', '{grader}/grade.py'], '/g', ['python3', '/g/grade.py']],
+    [['sh', '-c', 'cd {grader} && ls {grader}'], '/g', ['sh', '-c', 'cd /g && ls /g']],
+    [['cargo', 'test'], '/g', ['cargo', 'test']],
+    [['python3', '{grader}/grade.py'], null, ['python3', '{grader}/grade.py']],
+  ])('%j with grader %s → %j', (argv, grader, expected) => {
+    expect(verifyArgv(argv, grader)).toEqual(expected);
+  });
+});
+
+describe('runVerify', () => {
+  it('runs the grader script by absolute path, in the workdir, with CAB_GRADER_DIR', async () => {
+    const { workdir, grader } = await layout('41\n');
+    const failing = await runVerify({ task: task(['python3', '{grader}/grade.py']), workDir: workdir, graderDir: grader, timeoutMs: 20_000 });
+    expect(failing.exitCode).toBe(1);
+    expect(failing.argv).toEqual(['python3', `${grader}/grade.py`]);
+    expect(failing.stdout).toContain(`cwd ${workdir}`);
+    expect(failing.stdout).toContain(`grader ${grader}`);
+    expect(failing.stdout).toContain('0 passed, 1 failed');
+  });
+
+  it('passes after the reference solution is overlaid (applySolution)', async () => {
+    const { workdir, grader, solution } = await layout('41\n');
+    await applySolution(solution, workdir);
+    expect(await readFile(join(workdir, 'extra/new.txt'), 'utf8')).toBe('added by the solution\n');
+    const r = await runVerify({ task: task(['python3', '{grader}/grade.py']), workDir: workdir, graderDir: grader });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('1 passed, 0 failed');
+  });
+
+  it('builds into a fresh folder (CARGO_TARGET_DIR) that is gone afterwards', async () => {
+    const { workdir, grader } = await layout('42\n');
+    const r = await runVerify({ task: task(['python3', '{grader}/grade.py']), workDir: workdir, graderDir: grader });
+    const target = /CARGO_TARGET_DIR (\S+)/.exec(r.stdout)?.[1] as string;
+    expect(target).toContain('verify-build-');
+    expect(target.startsWith(join(scratch?.root as string, 'verify-build-'))).toBe(true);
+    await expect(stat(join(target, '..'))).rejects.toThrow();
+  });
+
+  it('times out by the task (verify_timeout_s) unless told otherwise', async () => {
+    const { workdir } = await layout('42\n');
+    const started = performance.now();
+    const r = await runVerify({ task: task(['sleep', '30'], { verify_timeout_s: 1 }), workDir: workdir, graderDir: null });
+    expect(r.timedOut).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it.skipIf(!boxed)('cannot write into the grader folder (read-only inside the sandbox)', async () => {
+    const { workdir, grader } = await layout('42\n');
+    const r = await runVerify({ task: task(['sh', '-c', 'echo tampered > {grader}/grade.py']), workDir: workdir, graderDir: grader });
+    expect(r.sandbox).toBe('bwrap');
+    expect(r.exitCode).not.toBe(0);
+    expect(await readFile(join(grader, 'grade.py'), 'utf8')).toBe(GRADE);
+  });
+});
