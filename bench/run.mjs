@@ -73,7 +73,7 @@ function installFirstRun(results) {
     const pack = spawnSync('npm', ['pack', '--pack-destination', dir, '--json'], { cwd: ROOT, encoding: 'utf8' });
     const tgz = join(dir, JSON.parse(pack.stdout)[0].filename);
     const cache = join(dir, 'cache');
-    const r = timeOnce('npx', ['--yes', '--cache', cache, tgz, '--version'], { cwd: dir, env: { npm_config_update_notifier: 'false' } });
+    const r = timeOnce('npx', ['--yes', '--cache', cache, '--package', tgz, 'codingagentbench', '--version'], { cwd: dir, env: { npm_config_update_notifier: 'false' } });
     results.install_first_run_ms = r.ms;
     const npxDir = join(cache, '_npx');
     const installs = existsSync(npxDir) ? readdirSync(npxDir) : [];

@@ -43,8 +43,9 @@ export async function resolveEndpointInputs({ config, tui, io, interactive, mani
   if (current.keyFromFlag) {
     io.stderr('warning: --key is visible to other users of this machine (process list, shell history); prefer CAB_KEY in the environment\n');
   }
-  const { createChatClient } = await import('../llm/client.js');
   const { endpointHost } = await import('../llm/normalize-url.js');
+  if (tui.name !== 'builtin') return { config: current, client: null, endpointHost: endpointHost(current.endpoint) };
+  const { createChatClient } = await import('../llm/client.js');
   const client = createChatClient({ baseUrl: current.endpoint, ...(current.key ? { key: current.key } : {}) });
   return { config: current, client, endpointHost: endpointHost(current.endpoint) };
 }

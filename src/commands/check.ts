@@ -60,7 +60,7 @@ function ymd(date: Date): string {
   return date.toISOString().slice(0, 10).replace(/-/g, '');
 }
 
-function identity(env: CellEnv, job: CellJob, started: string, ended: string): RunIdentity {
+function identity(env: CellEnv, job: CellJob, started: string, ended: string, tuiVersion: string | null = null): RunIdentity {
   const model = env.tui.needsEndpoint ? env.config.model : null;
   return {
     cell_id: `local-${ymd(env.date)}/${env.tui.name}/${model ?? 'no-model'}/${job.task.id}#run${job.runIndex}`,
@@ -69,7 +69,7 @@ function identity(env: CellEnv, job: CellJob, started: string, ended: string): R
     category: job.task.category,
     language: job.task.language,
     tui: env.tui.name,
-    tui_version: env.tui.needsEndpoint ? null : VERSION,
+    tui_version: tuiVersion ?? (env.tui.name === 'builtin' || !env.tui.needsEndpoint ? VERSION : null),
     model,
     endpoint_host: env.tui.needsEndpoint ? env.endpointHost : null,
     run_index: job.runIndex,
@@ -136,7 +136,7 @@ export async function runCell(env: CellEnv, job: CellJob): Promise<CellOutcome> 
     // 5. Score every axis from the recorded facts.
     env.progress.step(job.task.id, job.runIndex, 'score');
     const testSummary = parseTestSummary(verify.stdout, verify.stderr);
-    const scored = scoreCell({ task: spec, agent: outcome, changes, verify, restored, testSummary }, identity(env, job, started, new Date().toISOString()), verify.sandbox);
+    const scored = scoreCell({ task: spec, agent: outcome, changes, verify, restored, testSummary }, identity(env, job, started, new Date().toISOString(), outcome.tui_version ?? null), verify.sandbox);
     const cell = { ...scored, spans: [setup, ...scored.spans, grading] };
     const artifacts: CellArtifacts = { taskId: spec.id, runIndex: job.runIndex, diff: await unifiedDiff(changes.changes), transcript: outcome.transcript, spans: cell.spans };
     return { cell, artifacts, keptAt: env.config.keep ? scratch.root : null };

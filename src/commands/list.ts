@@ -4,7 +4,7 @@ import { resolveBundle } from '../bundle/locate.js';
 import { readManifest } from '../bundle/manifest.js';
 import { CabError } from '../errors.js';
 import { useColor, type Io } from '../io.js';
-import { detectToolchains } from '../workspace/toolchains.js';
+import { missingToolchains } from '../workspace/toolchains.js';
 import { flagBool, flagList, flagString, type CommandArgs } from './args.js';
 import pc from 'picocolors';
 
@@ -25,14 +25,14 @@ export async function listTasks(args: CommandArgs, io: Io): Promise<ListedTask[]
   const unknown = categories.filter((c) => !known.has(c));
   if (unknown.length > 0) throw new CabError('usage', `unknown category '${unknown[0]}'`, { hint: `categories: ${[...known].sort().join(', ')}` });
   const tasks = manifest.tasks.filter((t) => categories.length === 0 || categories.includes(t.category)).sort((a, b) => a.id.localeCompare(b.id));
-  const versions = await detectToolchains([...new Set(tasks.flatMap((t) => t.toolchains))]);
+  const absent = new Set(await missingToolchains([...new Set(tasks.flatMap((t) => t.toolchains))]));
   return tasks.map((t) => ({
     id: t.id,
     category: t.category,
     language: t.language,
     title: t.title,
     toolchains: t.toolchains,
-    missing_toolchains: t.toolchains.filter((name) => !versions[name]),
+    missing_toolchains: t.toolchains.filter((name) => absent.has(name)),
   }));
 }
 

@@ -3,7 +3,9 @@
 // dir so no project file in the user's cwd can steer rustup or go) and is cached per process.
 
 import { execFile } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { childEnv } from './env.js';
 
 export interface Toolchain {
@@ -77,7 +79,28 @@ export async function detectToolchains(names: readonly string[] = toolchainNames
   return Object.fromEntries(entries);
 }
 
+function onPath(bin: string): boolean {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir === '') continue;
+    const file = join(dir, bin);
+    try {
+      accessSync(file, constants.X_OK);
+      if (statSync(file).isFile()) return true;
+    } catch {
+      // not in this folder
+    }
+  }
+  return false;
+}
+
+/**
+ * Toolchains whose command is not on PATH. A PATH lookup, no process started: `list` and each
+ * `check` cell stay instant (version shims such as pyenv's take ~100 ms to answer). `doctor`
+ * runs the real version commands.
+ */
 export async function missingToolchains(names: readonly string[]): Promise<string[]> {
-  const found = await detectToolchains(names);
-  return names.filter((name) => !found[name]);
+  return names.filter((name) => {
+    const chain = chainFor(name);
+    return chain === null || !onPath(chain.bin);
+  });
 }

@@ -84,3 +84,21 @@ describe('usage and bundle errors', () => {
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe('a missing toolchain', () => {
+  it('is a `skipped: needs …` row, never a crash or a fail', async () => {
+    const { buildBundle, PY_ADD } = await import('../helpers/task-fixture.js');
+    const bundle = await buildBundle([{ ...PY_ADD, id: 'polyglot/needs-zig', spec: { toolchains: ['zig-not-installed-here'] } }, PY_ADD]);
+    const result = await runCli(['check', '--bundle', bundle, '--all', '--tui', 'oracle', '--json', '--no-save']);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    const skipped = doc.results.find((c: { task_id: string }) => c.task_id === 'polyglot/needs-zig');
+    expect(skipped).toMatchObject({ status: 'skipped', reason: 'needs zig-not-installed-here', provisional: true });
+    expect(doc.summary).toMatchObject({ tasks: 2, passed: 1, skipped: 1 });
+    const card = await runCli(['check', '--bundle', bundle, '--task', 'polyglot/needs-zig', '--tui', 'oracle', '--no-save']);
+    expect(card.code).toBe(0);
+    expect(card.stdout).toContain('skipped: needs zig-not-installed-here');
+    const listed = JSON.parse((await runCli(['list', '--bundle', bundle, '--json'])).stdout);
+    expect(listed.tasks.find((t: { id: string }) => t.id === 'polyglot/needs-zig').missing_toolchains).toEqual(['zig-not-installed-here']);
+  }, 120_000);
+});
