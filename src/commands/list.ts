@@ -1,11 +1,10 @@
 // `list`: the tasks in the bundle, read from the manifest alone (nothing is unpacked).
 
-import { resolveBundle } from '../bundle/locate.js';
 import { readManifest } from '../bundle/manifest.js';
 import { CabError } from '../errors.js';
 import { useColor, type Io } from '../io.js';
 import { missingToolchains } from '../workspace/toolchains.js';
-import { flagBool, flagList, flagString, type CommandArgs } from './args.js';
+import { bundleFromFlags, flagBool, flagList, type CommandArgs } from './args.js';
 import pc from 'picocolors';
 
 export interface ListedTask {
@@ -18,7 +17,7 @@ export interface ListedTask {
 }
 
 export async function listTasks(args: CommandArgs, io: Io): Promise<ListedTask[]> {
-  const bundlePath = await resolveBundle(flagString(args, 'bundle'), { sha256: flagString(args, 'sha256'), allowHttp: flagBool(args, 'allow-http'), signal: io.signal, cwd: io.cwd });
+  const bundlePath = await bundleFromFlags(args, io);
   const manifest = await readManifest(bundlePath);
   const categories = flagList(args, 'category');
   const known = new Set(manifest.tasks.map((t) => t.category));

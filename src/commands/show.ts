@@ -4,7 +4,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { extractTask } from '../bundle/extract.js';
-import { resolveBundle } from '../bundle/locate.js';
 import { readManifest } from '../bundle/manifest.js';
 import { closeMatches } from '../bundle/select.js';
 import { parseTaskSpec, type TaskSpec } from '../bundle/task-spec.js';
@@ -13,7 +12,7 @@ import { useColor, type Io } from '../io.js';
 import { colorDiff, findLastDiff } from '../report/last-diff.js';
 import { createScratch } from '../workspace/scratch.js';
 import { listTree } from '../workspace/list-tree.js';
-import { flagBool, flagString, type CommandArgs } from './args.js';
+import { bundleFromFlags, flagBool, flagString, type CommandArgs } from './args.js';
 
 interface ShownTask {
   spec: TaskSpec;
@@ -23,7 +22,7 @@ interface ShownTask {
 }
 
 async function loadTask(args: CommandArgs, io: Io, id: string): Promise<ShownTask> {
-  const bundlePath = await resolveBundle(flagString(args, 'bundle'), { sha256: flagString(args, 'sha256'), allowHttp: flagBool(args, 'allow-http'), signal: io.signal, cwd: io.cwd });
+  const bundlePath = await bundleFromFlags(args, io);
   const manifest = await readManifest(bundlePath);
   const entry = manifest.tasks.find((t) => t.id === id);
   if (!entry) {
