@@ -9,9 +9,10 @@ function escapeChar(ch: string): string {
 }
 
 function compileOne(glob: string): RegExp {
-  let pattern = glob.replace(/^\.\//, '');
+  // The trailing `/` stays in the pattern: `tests/**/` then means everything under tests/ at any
+  // depth (zero folders included), like `tests/`.
+  const pattern = glob.replace(/^\.\//, '');
   const folder = pattern.endsWith('/');
-  if (folder) pattern = pattern.slice(0, -1);
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i] as string;
@@ -27,7 +28,8 @@ function compileOne(glob: string): RegExp {
       source += escapeChar(ch);
     }
   }
-  return new RegExp(folder ? `^${source}/.+$` : `^${source}$`);
+  // `s`: a newline in a file name is a character like any other (`.` would stop at it).
+  return new RegExp(folder ? `^${source}.+$` : `^${source}$`, 's');
 }
 
 function regexFor(glob: string): RegExp {

@@ -10,7 +10,7 @@ describe('doctor', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.toolchains.python3).toMatch(/3\.\d+/);
-    expect(report.toolchains.node).toMatch(/^v\d+/);
+    expect(report.toolchains.node).toMatch(/\d+\.\d+/);
     expect(report.tuis.builtin.available).toBe(true);
     expect(report.tuis.oracle.available).toBe(true);
     expect(['bwrap', 'none']).toContain(report.sandbox);

@@ -6,12 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { buildBundle, PY_ADD } from '../helpers/task-fixture.js';
 
 let dir = '';
+let fixtures = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cab-many-'));
-});
+  // seven quick python tasks in three categories: sharding is about selection, not toolchains
+  const ids = ['mutations/a1', 'mutations/a2', 'mutations/a3', 'polyglot/b1', 'polyglot/b2', 'integrity/c1', 'integrity/c2'];
+  fixtures = await buildBundle(ids.map((id) => ({ ...PY_ADD, id })));
+}, 120_000);
 
 async function run(args: string[]): Promise<{ results: Array<Record<string, any>>; summary: Record<string, any> }> {
   const result = await runCli(['check', ...args, '--yes'], { cwd: dir, timeoutMs: 600_000 });
@@ -23,11 +28,12 @@ async function run(args: string[]): Promise<{ results: Array<Record<string, any>
 describe('--shard and report', () => {
   it('shards 1/3, 2/3, 3/3 cover every task once and report equals the unsharded table', async () => {
     // --tui none changes nothing and takes no time, so composites are deterministic across runs.
-    const common = ['--all', '--tui', 'none', '--concurrency', '2'];
+    const common = ['--bundle', fixtures, '--all', '--tui', 'none', '--concurrency', '2'];
     const whole = await run([...common, '--out', 'whole']);
     const shards = await Promise.all([1, 2, 3].map((i) => run([...common, '--shard', `${i}/3`, '--out', `shard${i}`])));
     const ids = shards.flatMap((doc) => doc.results.map((c) => c.task_id)).sort();
     expect(ids).toEqual(whole.results.map((c) => c.task_id).sort());
+    expect(ids).toHaveLength(7);
     expect(new Set(ids).size).toBe(ids.length);
     for (const doc of shards) expect(doc.results.length).toBeGreaterThan(0);
 
