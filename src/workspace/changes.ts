@@ -23,13 +23,22 @@ interface Entry {
 const kindOf = (info: { isFile(): boolean; isSymbolicLink(): boolean }): EntryKind =>
   info.isFile() ? 'file' : info.isSymbolicLink() ? 'link' : 'special';
 
-async function walk(root: string, ignore: readonly string[]): Promise<Map<string, Entry>> {
+interface Walked {
+  entries: Map<string, Entry>;
+  gitDirs: Set<string>; // every `.git` seen (folder, file or link), at any depth
+}
+
+async function walk(root: string, ignore: readonly string[]): Promise<Walked> {
   const out = new Map<string, Entry>();
+  const gitDirs = new Set<string>();
   async function visit(dir: string, prefix: string): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
-      if (entry.name === '.git') continue; // any .git (folder, file, link), at any depth
       const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.name === '.git') {
+        gitDirs.add(rel); // left out of the changes, but remembered for extra_git_dir
+        continue;
+      }
       const abs = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!folderIgnored(rel, ignore)) await visit(abs, rel);
@@ -40,7 +49,7 @@ async function walk(root: string, ignore: readonly string[]): Promise<Map<string
     }
   }
   await visit(root, '');
-  return out;
+  return { entries: out, gitDirs };
 }
 
 async function digest(entry: Entry): Promise<string> {
@@ -79,18 +88,18 @@ async function change(path: string, before: Entry | undefined, after: Entry | un
   return { path, kind, before: b.text, after: a.text, binary: b.binary || a.binary };
 }
 
-async function hasGitDir(root: string): Promise<boolean> {
-  return (await lstat(join(root, '.git')).catch(() => null)) !== null;
-}
-
+/**
+ * Pristine vs work. extra_git_dir: the workdir has a `.git` (at any depth: `git init` in a
+ * subfolder, `cargo new`) where the pristine copy has none; the files inside never count as changes.
+ */
 export async function compareTrees(pristineDir: string, workDir: string, ignore: readonly string[]): Promise<WorkdirChanges> {
   const [before, after] = await Promise.all([walk(pristineDir, ignore), walk(workDir, ignore)]);
-  const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const paths = [...new Set([...before.entries.keys(), ...after.entries.keys()])].sort();
   const changes: FileChange[] = [];
   for (const path of paths) {
-    const c = await change(path, before.get(path), after.get(path));
+    const c = await change(path, before.entries.get(path), after.entries.get(path));
     if (c) changes.push(c);
   }
-  const extra_git_dir = (await hasGitDir(workDir)) && !(await hasGitDir(pristineDir));
+  const extra_git_dir = [...after.gitDirs].some((rel) => !before.gitDirs.has(rel));
   return { changes, extra_git_dir };
 }

@@ -4,13 +4,13 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { resolveCommand } from './command-path.js';
 import { childEnv } from './env.js';
 import { HeadTailBuffer } from './output-buffer.js';
-import { killGroup, trackGroup, untrackGroup, waitGroupGone } from './process-group.js';
-import { sandboxArgv } from './sandbox.js';
-import { scratchRootOf } from './scratch.js';
+import { killGroup, signalGroup, sweepGroup, trackGroup, untrackGroup } from './process-group.js';
+import { sandboxArgv, type SandboxMounts } from './sandbox.js';
+import { liveScratchRoots, scratchRootOf } from './scratch.js';
 import type { ExecResult, SandboxKind } from './types.js';
 
 export { killAllProcessGroups } from './process-group.js';
@@ -33,6 +33,12 @@ export const DEFAULT_OUTPUT_BYTES = 128 * 1024;
 const KILL_GRACE_MS = 1000; // SIGTERM → SIGKILL on timeout or abort
 const PIPE_GRACE_MS = 250; // after the command exits, how long stragglers may keep the pipes open
 const GONE_WAIT_MS = 2000; // most we wait for killed members to disappear
+const MAX_TIMER_MS = 2 ** 31 - 1; // setTimeout fires at once for anything longer (or NaN)
+
+/** A timer delay that means what it says: huge, infinite or NaN becomes the longest a timer can wait. */
+function timerDelay(ms: number): number {
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_TIMER_MS) : MAX_TIMER_MS;
+}
 
 interface Plan {
   argv: string[]; // what is spawned (bwrap … -- argv, or argv)
@@ -54,19 +60,32 @@ async function isDirectory(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null))?.isDirectory() ?? false;
 }
 
+/** The named paths that exist (bwrap refuses to bind a missing one; unconfined it makes no difference). */
+async function existing(paths: readonly string[]): Promise<string[]> {
+  const found = await Promise.all(paths.map(async (path) => ((await stat(path).catch(() => null)) ? resolve(path) : null)));
+  return found.filter((path): path is string => path !== null);
+}
+
+/**
+ * What bwrap shows: the cwd and named folders; every live scratch root is hidden (this run's task/,
+ * solution/ and grader/, and other runs' under --concurrency), wherever the OS temp dir is.
+ */
+async function mountsFor(opts: RunOptions, cwd: string, goCache: string | null): Promise<SandboxMounts> {
+  return {
+    cwd,
+    writable: await existing([...(opts.writable ?? []), ...(goCache ? [goCache] : [])]),
+    readable: await existing(opts.readable ?? []),
+    hide: await existing(liveScratchRoots().filter((root) => root !== cwd)),
+  };
+}
+
 async function prepare(opts: RunOptions): Promise<Prepared> {
   const command = opts.argv[0];
   if (command === undefined || command === '') return { error: 'empty command', sandbox: 'none' };
   if (!(await isDirectory(opts.cwd))) return { error: `working directory not found: ${opts.cwd}`, sandbox: 'none' };
-  const root = scratchRootOf(opts.cwd);
-  const goCache = await scratchGoCache(root);
-  const mounts = {
-    cwd: opts.cwd,
-    writable: [...(opts.writable ?? []), ...(goCache ? [goCache] : [])],
-    readable: opts.readable ?? [],
-    hide: root !== null && root !== opts.cwd ? [root] : [], // task/, solution/, grader/ stay out of sight
-  };
-  const boxed = opts.sandbox === 'none' ? null : await sandboxArgv(opts.argv, mounts);
+  const cwd = resolve(opts.cwd);
+  const goCache = await scratchGoCache(scratchRootOf(cwd));
+  const boxed = opts.sandbox === 'none' ? null : await sandboxArgv(opts.argv, await mountsFor(opts, cwd, goCache));
   const sandbox: SandboxKind = boxed ? 'bwrap' : 'none';
   const cache = goCache ?? (boxed ? '/tmp/go-build' : null);
   const extra = { ...(cache ? { GOCACHE: cache } : {}), ...opts.env, ...(boxed ? { TMPDIR: '/tmp' } : {}) };
@@ -113,26 +132,27 @@ function runGroup(opts: RunOptions, plan: Plan, started: number): Promise<ExecRe
   return new Promise((resolve) => {
     let timedOut = false;
     let settled = false;
+    let grace: NodeJS.Timeout | undefined;
     const stop = (): void => {
-      if (pid === undefined || !killGroup(pid, 'SIGTERM')) return;
-      setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS).unref();
+      if (pid === undefined || grace !== undefined || !killGroup(pid, 'SIGTERM')) return;
+      grace = setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS).unref();
     };
     const timer = setTimeout(() => {
       timedOut = true;
       stop();
-    }, opts.timeoutMs);
+    }, timerDelay(opts.timeoutMs));
     opts.signal?.addEventListener('abort', stop, { once: true });
     if (opts.signal?.aborted) stop();
     const finish = async (fields: Partial<ExecResult>): Promise<void> => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(grace); // never signal a pid that may have been reused after we are done
       opts.signal?.removeEventListener('abort', stop);
       child.stdout?.destroy();
       child.stderr?.destroy();
       if (pid !== undefined) {
-        killGroup(pid, 'SIGKILL');
-        await waitGroupGone(pid, GONE_WAIT_MS);
+        await sweepGroup(pid, GONE_WAIT_MS); // stragglers: the group, and whoever left it for its own
         untrackGroup(pid);
       }
       resolve(result(opts, plan.sandbox, started, {
@@ -145,7 +165,7 @@ function runGroup(opts: RunOptions, plan: Plan, started: number): Promise<ExecRe
     child.on('exit', (exitCode, signal) => {
       // The command is done: whatever is left in its group is a straggler. Kill it, then give the
       // pipes a moment to drain (a grandchild outside the group may still hold them open).
-      if (pid !== undefined) killGroup(pid, 'SIGKILL');
+      if (pid !== undefined) signalGroup(pid, 'SIGKILL');
       const late = setTimeout(() => void finish({ exitCode, signal }), PIPE_GRACE_MS);
       child.once('close', () => {
         clearTimeout(late);

@@ -13,7 +13,10 @@ import { wholeCharsLength } from './utf8.js';
  * regular file keeps its permission bits; a new one gets 0644.
  */
 export async function writeFileAtomic(abs: string, content: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(abs), `.${basename(abs)}.cab-${randomBytes(4).toString('hex')}.tmp`);
+  // The temp name stays under NAME_MAX however long the real name is (up to 255 bytes is valid).
+  const head = Buffer.from(basename(abs)).subarray(0, 64);
+  const stem = head.subarray(0, wholeCharsLength(head)).toString('utf8');
+  const temp = join(dirname(abs), `.${stem}.cab-${randomBytes(4).toString('hex')}.tmp`);
   const existing = await lstat(abs).catch(() => null);
   const mode = existing?.isFile() ? existing.mode & 0o777 : 0o644;
   try {

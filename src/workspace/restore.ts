@@ -32,9 +32,22 @@ async function walk(root: string): Promise<Tree> {
   return tree;
 }
 
-async function sameFile(pristine: string, work: string): Promise<boolean> {
+/** True when every folder on the way to workDir/rel is a real folder (no symlink standing in for one). */
+async function realFolders(workDir: string, rel: string): Promise<boolean> {
+  const parts = rel.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const info = await lstat(join(workDir, ...parts.slice(0, i))).catch(() => null);
+    if (!info?.isDirectory()) return false;
+  }
+  return true;
+}
+
+/** Same bytes and executable bit, reached without following any link; a hard-linked file is never "the same". */
+async function sameFile(workDir: string, pristine: string, rel: string): Promise<boolean> {
+  if (!(await realFolders(workDir, rel))) return false;
+  const work = join(workDir, rel);
   const [a, b] = await Promise.all([lstat(pristine).catch(() => null), lstat(work).catch(() => null)]);
-  if (!a || !b || !b.isFile() || a.size !== b.size || (a.mode & 0o111) !== (b.mode & 0o111)) return false;
+  if (!a || !b || !b.isFile() || b.nlink !== 1 || a.size !== b.size || (a.mode & 0o111) !== (b.mode & 0o111)) return false;
   return (await readFile(pristine)).equals(await readFile(work));
 }
 
@@ -77,7 +90,7 @@ export async function restoreProtected(pristineDir: string, workDir: string, glo
     touched.push(rel);
   }
   for (const rel of keep) {
-    if (await sameFile(join(pristineDir, rel), join(workDir, rel))) continue;
+    if (await sameFile(workDir, join(pristineDir, rel), rel)) continue;
     await putBack(pristineDir, workDir, rel);
     touched.push(rel);
   }

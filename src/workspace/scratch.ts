@@ -52,6 +52,11 @@ export async function disposeAllScratch(): Promise<void> {
   await Promise.all(roots.map((root) => removeTree(root).catch(() => undefined)));
 }
 
+/** Every live scratch root (exec hides them all from sandboxed commands: other runs' tasks too). */
+export function liveScratchRoots(): string[] {
+  return [...live];
+}
+
 /** The live scratch root that holds `path`, if any (exec uses it to hide the task folder and place caches). */
 export function scratchRootOf(path: string): string | null {
   for (const root of live) {

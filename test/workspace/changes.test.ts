@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compareTrees, TEXT_CAP_BYTES } from '../../src/workspace/changes.js';
@@ -85,6 +85,48 @@ describe('compareTrees', () => {
     expect((await compareTrees(pristine, work, [])).extra_git_dir).toBe(false);
     await writeFile(join(work, '.git', 'x'), 'y');
     expect((await compareTrees(pristine, work, [])).changes).toEqual([]);
+  });
+
+  it('flags a .git created below the root (git init in a subfolder, cargo new) and keeps its files out', async () => {
+    await writeTree(work, { 'sub/crate/.git/HEAD': 'ref: refs/heads/main\n', 'sub/crate/src/main.rs': 'fn main() {}\n' });
+    const { changes, extra_git_dir } = await compareTrees(pristine, work, []);
+    expect(extra_git_dir).toBe(true);
+    expect(changes.map((c) => c.path)).toEqual(['sub/crate/src/main.rs']);
+  });
+
+  it('a nested .git the pristine copy already had is not extra', async () => {
+    await writeTree(pristine, { 'vendor/lib/.git/HEAD': 'x\n' });
+    await writeTree(work, { 'vendor/lib/.git/HEAD': 'changed\n' });
+    expect(await compareTrees(pristine, work, [])).toEqual({ changes: [], extra_git_dir: false });
+  });
+
+  it('a .git file (gitdir link) counts like a folder', async () => {
+    await writeFile(join(work, '.git'), 'gitdir: /somewhere/else\n');
+    expect(await compareTrees(pristine, work, [])).toEqual({ changes: [], extra_git_dir: true });
+  });
+
+  it('a file whose name holds a newline is a change like any other, and ignore globs still apply to it', async () => {
+    await writeTree(work, { 'evil\nname.txt': 'x\n', 'target/evil\nbuild': 'y' });
+    const { changes } = await compareTrees(pristine, work, ['target/']);
+    expect(changes.map((c) => [c.path, c.kind])).toEqual([['evil\nname.txt', 'added']]);
+  });
+
+  it('a hard link to a file outside is compared by content, and its text is what the workdir holds', async () => {
+    const outside = await tempDir('cab-outside-');
+    await writeTree(outside, { 'x.txt': 'outside\n' });
+    await rm(join(work, 'src/keep.rs'));
+    await link(join(outside, 'x.txt'), join(work, 'src/keep.rs'));
+    expect((await compareTrees(pristine, work, [])).changes).toEqual([
+      { path: 'src/keep.rs', kind: 'modified', before: 'same\n', after: 'outside\n', binary: false },
+    ]);
+  });
+
+  it('an emptied file and a file turned empty folder are both seen', async () => {
+    await writeFile(join(work, 'src/keep.rs'), '');
+    await rm(join(work, 'README.md'));
+    await mkdir(join(work, 'README.md'));
+    const { changes } = await compareTrees(pristine, work, []);
+    expect(changes.map((c) => [c.path, c.kind, c.after])).toEqual([['README.md', 'removed', null], ['src/keep.rs', 'modified', '']]);
   });
 
   it('never follows a symlink: it is an added entry of its own, binary, no text', async () => {

@@ -1,4 +1,5 @@
-import { chmod, cp, mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, cp, link, lstat, mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -27,7 +28,7 @@ beforeEach(async () => {
 /** The protected part of work must equal the pristine copy again. */
 async function protectedChanges(): Promise<string[]> {
   const { changes } = await compareTrees(pristine, work, []);
-  return changes.map((c) => c.path).filter((p) => p.startsWith('tests') || p === 'Cargo.toml');
+  return changes.map((c) => c.path).filter((p) => p === 'tests' || p.startsWith('tests/') || p === 'Cargo.toml');
 }
 
 describe('restoreProtected', () => {
@@ -79,6 +80,40 @@ describe('restoreProtected', () => {
     await writeFile(join(work, 'Cargo.toml', 'inner'), 'x');
     await restoreProtected(pristine, work, PROTECTED);
     expect(await protectedChanges()).toEqual([]);
+  });
+
+  it('replaces a protected folder turned into a symlink even when the target holds identical files', async () => {
+    await cp(join(work, 'tests'), join(work, 'tests_real'), { recursive: true });
+    await rm(join(work, 'tests'), { recursive: true });
+    await symlink('tests_real', join(work, 'tests'));
+    const touched = await restoreProtected(pristine, work, PROTECTED);
+    expect((await lstat(join(work, 'tests'))).isDirectory()).toBe(true);
+    expect(touched).toEqual(['tests/data/input.txt', 'tests/it.rs', 'tests/run.sh']);
+    expect(await protectedChanges()).toEqual([]);
+    expect(await readFile(join(work, 'tests_real/it.rs'), 'utf8')).toContain('assert!'); // outside the globs: left alone
+  });
+
+  it('replaces a protected file hard-linked elsewhere even with the same bytes (the link is cut)', async () => {
+    const outside = await tempDir('cab-outside-');
+    await writeFile(join(outside, 'it.rs'), await readFile(join(pristine, 'tests/it.rs')));
+    await rm(join(work, 'tests/it.rs'));
+    await link(join(outside, 'it.rs'), join(work, 'tests/it.rs'));
+    expect(await restoreProtected(pristine, work, PROTECTED)).toEqual(['tests/it.rs']);
+    expect((await stat(join(work, 'tests/it.rs'))).nlink).toBe(1);
+    await writeFile(join(outside, 'it.rs'), 'tampered later\n'); // no longer reaches the workdir
+    expect(await protectedChanges()).toEqual([]);
+  });
+
+  it('removes an added file whose name holds a newline (no glob blind spot)', async () => {
+    await writeTree(work, { 'tests/test_\nsneaky.py': 'import unittest\n' });
+    expect(await restoreProtected(pristine, work, PROTECTED)).toEqual(['tests/test_\nsneaky.py']);
+    expect(await protectedChanges()).toEqual([]);
+  });
+
+  it('removes a FIFO planted under a protected folder', async () => {
+    execFileSync('mkfifo', [join(work, 'tests/pipe')]);
+    expect(await restoreProtected(pristine, work, PROTECTED)).toEqual(['tests/pipe']);
+    expect(existsSync(join(work, 'tests/pipe'))).toBe(false);
   });
 
   it('does nothing without globs', async () => {

@@ -1,7 +1,8 @@
-import { link, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PathError, resolveInside, type PathMode } from '../../src/workspace/safe-path.js';
+import { writeFileAtomic } from '../../src/workspace/fs-safe.js';
 import { tempDir, writeTree } from './fixtures.js';
 
 let root = '';
@@ -17,6 +18,8 @@ beforeAll(async () => {
   await symlink('README.md', join(root, 'inner-link.md')); // even a link that stays inside is refused
   await link(join(outside, 'secret.txt'), join(root, 'hard.txt')); // hard link to a file outside
   await mkdir(join(root, 'src', 'nested'), { recursive: true });
+  await symlink(join(root, 'src'), join(root, 'innerdir')); // a folder link that stays inside
+  await symlink(outside, join(root, 'src', 'nested', 'escape')); // deeper down
 });
 
 // [description, relative path, mode, expected: 'ok' (resolves to root/<path>) or a message fragment]
@@ -52,6 +55,28 @@ const TABLE: Array<[string, string, PathMode, string]> = [
   ['.Git (case variant), write', '.Git/HEAD', 'write', '.git'],
   ['hard link to a file outside, read', 'hard.txt', 'read', 'hard-linked'],
   ['a file used as a folder', 'README.md/x', 'read', 'not a folder'],
+  ['./.. (dot then ..)', './../x', 'read', "'..'"],
+  ['.. hidden after a trailing slash', 'src/..', 'write', "'..'"],
+  ['absolute path with ..', '/../../etc/shadow', 'write', 'absolute'],
+  ['lower-case drive letter', 'c:foo', 'write', 'absolute'],
+  ['~user path', '~root/.ssh/id_rsa', 'read', 'absolute'],
+  ['backslash traversal', '..\\..\\x', 'write', 'separator'],
+  ['NUL at the very start', '\0', 'write', 'NUL'],
+  ['.git below a folder, write', 'src/.git/x', 'write', '.git'],
+  ['.git below a folder, read', 'src/.git/config', 'read', '.git'],
+  ['.git with a trailing dot (Windows drops it)', '.git./config', 'write', '.git'],
+  ['.git with a trailing space (Windows drops it)', '.git /config', 'write', '.git'],
+  ['.git with a zero-width joiner (macOS drops it)', '.g\u200cit/config', 'write', '.git'],
+  ['.git as its 8.3 short name', 'GIT~1/config', 'write', '.git'],
+  ['a symlinked folder in the middle, pointing inside', 'innerdir/main.rs', 'read', 'symlink'],
+  ['a symlink to a folder as the final component', 'linkdir', 'read', 'symlink'],
+  ['a symlink two levels down', 'src/nested/escape/x', 'write', 'symlink'],
+  ['a name longer than 255 bytes', `${'a'.repeat(256)}.txt`, 'write', 'too long'],
+  ['a path longer than 4000 bytes', `${'d/'.repeat(2100)}x`, 'write', 'too long'],
+  ['.gitignore is an ordinary file', '.gitignore', 'write', 'ok'],
+  ['.github is an ordinary folder', '.github/workflows/ci.yml', 'write', 'ok'],
+  ['a name with spaces and unicode', 'docs/naïve file ü.md', 'write', 'ok'],
+  ['a dotted name that is not ..', 'a/...', 'write', 'ok'],
 ];
 
 describe('resolveInside: the one path guard', () => {
@@ -81,5 +106,45 @@ describe('resolveInside: the one path guard', () => {
     expect(error).toBeInstanceOf(PathError);
     expect((error as Error).name).toBe('PathError');
     expect((error as Error).message).toContain('../../etc/passwd');
+  });
+});
+
+describe('resolveInside: what gets through really stays inside', () => {
+  it('a refused write leaves the outside file untouched (symlink, hard link, .git), an allowed one lands inside', async () => {
+    const write = async (rel: string): Promise<string> => {
+      const abs = await resolveInside(root, rel, 'write');
+      await writeFileAtomic(abs, 'pwned\n');
+      return abs;
+    };
+    await expect(write('linkdir/secret.txt')).rejects.toBeInstanceOf(PathError);
+    await expect(write('link.txt')).rejects.toBeInstanceOf(PathError);
+    await expect(write('.git/config')).rejects.toBeInstanceOf(PathError);
+    expect(await write('hard.txt')).toBe(join(root, 'hard.txt')); // replaced, not written through
+    expect(await readFile(join(outside, 'secret.txt'), 'utf8')).toBe('outside\n');
+    expect(await readFile(join(root, '.git/config'), 'utf8')).toBe('[core]\n');
+  });
+
+  it('a hard link that stays inside is refused for reading too (nlink > 1, whoever the twin is)', async () => {
+    await writeFile(join(root, 'twin-a.txt'), 'a');
+    await link(join(root, 'twin-a.txt'), join(root, 'twin-b.txt'));
+    await expect(resolveInside(root, 'twin-b.txt', 'read')).rejects.toThrow('hard-linked');
+  });
+
+  it('a folder the guard cannot enter is a PathError, not a crash (EACCES as non-root, or it resolves as root)', async () => {
+    await mkdir(join(root, 'locked', 'inner'), { recursive: true });
+    await chmod(join(root, 'locked'), 0o000);
+    try {
+      const attempt = await resolveInside(root, 'locked/inner/x', 'read').then((abs) => abs, (e: unknown) => e);
+      if (process.getuid?.() === 0) expect(attempt).toBe(join(root, 'locked/inner/x'));
+      else expect(attempt).toBeInstanceOf(PathError);
+    } finally {
+      await chmod(join(root, 'locked'), 0o755);
+    }
+  });
+
+  it('refuses non-string input the model may send (malformed arguments)', async () => {
+    for (const bad of [undefined, null, 42, ['a'], { path: 'a' }]) {
+      await expect(resolveInside(root, bad as unknown as string, 'read')).rejects.toThrow('path must be a string');
+    }
   });
 });

@@ -3,7 +3,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +98,55 @@ describe.skipIf(!available)('bwrap sandbox', () => {
       if (saved === undefined) delete process.env.CAB_SANDBOX;
       else process.env.CAB_SANDBOX = saved;
     }
+  });
+
+  it('a fresh process with CAB_SANDBOX=none runs unconfined, and without it confined (the probe cache cannot mask it)', async () => {
+    const dir = await tempDir();
+    const entry = join(dir, 'entry.ts');
+    await writeFile(entry, `import { runCommand, sandboxAvailable } from ${JSON.stringify(join(import.meta.dirname, '../../src/workspace/exec.ts'))};\n` +
+      `const r = await runCommand({ argv: ['true'], cwd: ${JSON.stringify(dir)}, timeoutMs: 5000 });\n` +
+      `console.log(JSON.stringify({ available: await sandboxAvailable(), used: r.sandbox }));\n`);
+    const esbuild = join(import.meta.dirname, '../../node_modules/.bin/esbuild');
+    execFileSync(esbuild, [entry, '--bundle', '--platform=node', '--format=esm', `--outfile=${join(dir, 'entry.mjs')}`, '--log-level=warning']);
+    const child = (env: Record<string, string | undefined>) =>
+      JSON.parse(execFileSync(process.execPath, [join(dir, 'entry.mjs')], { env: { ...process.env, ...env }, encoding: 'utf8' })) as unknown;
+    expect(child({ CAB_SANDBOX: 'none' })).toEqual({ available: 'none', used: 'none' });
+    expect(child({ CAB_SANDBOX: undefined })).toEqual({ available: 'bwrap', used: 'bwrap' });
+  });
+
+  it('hides every live scratch dir, not just its own, even with the OS temp dir outside /tmp', async () => {
+    const base = await mkdtemp('/var/tmp/cab-tmpdir-');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = base; // os.tmpdir() follows it: scratch dirs are no longer under bwrap's private /tmp
+    const mine = await createScratch();
+    const other = await createScratch();
+    try {
+      expect(mine.root.startsWith(`${base}/`)).toBe(true);
+      await writeTree(mine.root, { 'workdir/README.md': '# mine\n', 'task/solution/fix.txt': 'my answer\n' });
+      await writeTree(other.root, { 'workdir/README.md': '# other\n', 'task/solution/fix.txt': 'their answer\n' });
+      const argv = ['sh', '-c', `cat README.md; cat ../task/solution/fix.txt; cat ${other.root}/task/solution/fix.txt; ls ${base}`];
+      const r = await runCommand({ argv, cwd: join(mine.root, 'workdir'), timeoutMs: 10_000 });
+      expect(r.sandbox).toBe('bwrap');
+      expect(r.stdout).toContain('# mine');
+      expect(r.stdout).not.toContain('my answer');
+      expect(r.stdout).not.toContain('their answer');
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      await mine.dispose();
+      await other.dispose();
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+
+  it('cannot touch /root, the host /tmp, or a folder next to the workdir', async () => {
+    const sibling = await tempDir('cab-sibling-');
+    const r = await boxed(['sh', '-c', `touch /root/cab-escape-${process.pid}; touch ${sibling}/x; touch /var/tmp/cab-escape-${process.pid}; echo done`]);
+    expect(r.stdout).toBe('done\n');
+    expect(existsSync(`/root/cab-escape-${process.pid}`)).toBe(false);
+    expect(existsSync(join(sibling, 'x'))).toBe(false);
+    expect(existsSync(`/var/tmp/cab-escape-${process.pid}`)).toBe(false);
+    expect(r.stderr.match(/Read-only file system|No such file/g)?.length).toBe(3);
   });
 
   describe('inside a scratch dir', () => {

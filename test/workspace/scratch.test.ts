@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, link, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -89,5 +90,70 @@ describe('copyTree', () => {
     await writeFile(join(dest, 'x', 'inner'), 'i');
     await copyTree(src, dest);
     expect(await readFile(join(dest, 'x'), 'utf8')).toBe('file now');
+  });
+
+  it('refuses a FIFO in the source (never opens it, so never blocks)', async () => {
+    const src = await tempDir();
+    execFileSync('mkfifo', [join(src, 'pipe')]);
+    const error = await copyTree(src, join(await tempDir(), 'out')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CabError);
+  });
+
+  it('refuses a source that is itself a symlink to a folder', async () => {
+    const real = await tempDir();
+    const holder = await tempDir();
+    await symlink(real, join(holder, 'link'));
+    await expect(copyTree(join(holder, 'link'), join(holder, 'out'))).rejects.toBeInstanceOf(CabError);
+  });
+
+  it('copied files are new inodes (a hard link in the source is not shared with dest)', async () => {
+    const src = await tempDir();
+    const dest = join(await tempDir(), 'out');
+    await writeTree(src, { 'a.txt': 'a' });
+    await copyTree(src, dest);
+    expect((await stat(join(dest, 'a.txt'))).ino).not.toBe((await stat(join(src, 'a.txt'))).ino);
+    expect((await stat(join(dest, 'a.txt'))).nlink).toBe(1);
+  });
+
+  it('keeps the executable bit when overlaying onto an existing non-executable file', async () => {
+    const src = await tempDir();
+    const dest = await tempDir();
+    await writeTree(src, { 'run.sh': '#!/bin/sh\necho new\n' });
+    await chmod(join(src, 'run.sh'), 0o700);
+    await writeTree(dest, { 'run.sh': 'old' });
+    await chmod(join(dest, 'run.sh'), 0o600);
+    await copyTree(src, dest);
+    expect((await stat(join(dest, 'run.sh'))).mode & 0o777).toBe(0o755);
+    expect(execFileSync(join(dest, 'run.sh'), { encoding: 'utf8' })).toBe('new\n');
+  });
+});
+
+describe('dispose under hostile leftovers', () => {
+  it('removes a scratch dir holding a symlink to outside without touching the target', async () => {
+    const outside = await tempDir();
+    await writeTree(outside, { 'precious.txt': 'keep me' });
+    const scratch = await createScratch();
+    await symlink(outside, join(scratch.root, 'escape'));
+    await symlink(join(outside, 'precious.txt'), join(scratch.root, 'file-link'));
+    await scratch.dispose();
+    expect(existsSync(scratch.root)).toBe(false);
+    expect(await readFile(join(outside, 'precious.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('removes folders made unreadable (mode 000) and read-only files', async () => {
+    const scratch = await createScratch();
+    await writeTree(scratch.root, { 'workdir/locked/deep/f.txt': 'x', 'workdir/ro.txt': 'r' });
+    await chmod(join(scratch.root, 'workdir/ro.txt'), 0o444);
+    await chmod(join(scratch.root, 'workdir/locked/deep'), 0o000);
+    await chmod(join(scratch.root, 'workdir/locked'), 0o000);
+    await scratch.dispose();
+    expect(existsSync(scratch.root)).toBe(false);
+  });
+
+  it('a second dispose and disposeAllScratch after it are harmless', async () => {
+    const scratch = await createScratch();
+    await scratch.dispose();
+    await expect(scratch.dispose()).resolves.toBeUndefined();
+    await expect(disposeAllScratch()).resolves.toBeUndefined();
   });
 });

@@ -53,6 +53,19 @@ describe('detectToolchains (real binaries)', () => {
     expect(await missingToolchains(['node', 'no-such-toolchain-xyz', './evil', '/bin/sh'])).toEqual(['no-such-toolchain-xyz', './evil', '/bin/sh']);
   });
 
+  it('python3 and node are found with their real versions; a made-up name is null', async () => {
+    const found = await detectToolchains(['python3', 'node', 'cab-made-up-toolchain-42']);
+    expect(found.node).toBe(process.versions.node);
+    expect(found.python3).toBe(execFileSync('python3', ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' }).trim());
+    expect(found['cab-made-up-toolchain-42']).toBeNull();
+    expect(await missingToolchains(['python3', 'node', 'cab-made-up-toolchain-42'])).toEqual(['cab-made-up-toolchain-42']);
+  });
+
+  it('never runs a name that is not a plain command (no shell, no path)', async () => {
+    const found = await detectToolchains(['sh -c "touch /tmp/cab-pwned"', '../x', '$(id)']);
+    expect(Object.values(found)).toEqual([null, null, null]);
+  });
+
   it('tries an unknown plain name as `<name> --version`', async () => {
     const found = await detectToolchains(['sh', 'tar']);
     expect(found.tar).toMatch(/^\d+\.\d+/);

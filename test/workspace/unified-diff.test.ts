@@ -60,4 +60,37 @@ describe('unifiedDiff', () => {
     execFileSync('git', ['apply', patch], { cwd: pristine });
     expect((await compareTrees(pristine, work, [])).changes).toEqual([]);
   });
+
+  it('C-quotes a file name that could forge diff lines (newline, tab, quote, backslash), like git', async () => {
+    const text = await unifiedDiff([change({ path: 'evil\n+++ b/src/lib.rs', kind: 'added', after: 'x\n' })]);
+    expect(text.split('\n').filter((l) => l.startsWith('+++'))).toEqual(['+++ "b/evil\\n+++ b/src/lib.rs"']);
+    expect(text).toContain('diff --git "a/evil\\n+++ b/src/lib.rs" "b/evil\\n+++ b/src/lib.rs"\n');
+    const more = await unifiedDiff([change({ path: 'a\tb"c\\d\x01', kind: 'modified', before: '1\n', after: '2\n' })]);
+    expect(more).toContain('diff --git "a/a\\tb\\"c\\\\d\\001" "b/a\\tb\\"c\\\\d\\001"\n');
+    expect(more).toContain('--- "a/a\\tb\\"c\\\\d\\001"\n');
+    const binary = await unifiedDiff([change({ path: 'x\ny.bin', kind: 'added', binary: true })]);
+    expect(binary).toContain('Binary files /dev/null and "b/x\\ny.bin" differ\n');
+    expect(binary.split('\n')).toHaveLength(4); // header, mode, binary line, final ''
+  });
+
+  it('quotes non-ASCII names as octal UTF-8 bytes everywhere (git and the diff package agree), plain ones not at all', async () => {
+    const text = await unifiedDiff([change({ path: 'docs/naïve notes.md', kind: 'modified', before: 'a\n', after: 'b\n' })]);
+    expect(text).toContain('diff --git "a/docs/na\\303\\257ve notes.md" "b/docs/na\\303\\257ve notes.md"\n--- "a/docs/na\\303\\257ve notes.md"\n');
+    const plain = await unifiedDiff([change({ path: 'docs/plain notes.md', kind: 'modified', before: 'a\n', after: 'b\n' })]);
+    expect(plain).toContain('diff --git a/docs/plain notes.md b/docs/plain notes.md\n--- a/docs/plain notes.md\n');
+  });
+
+  it('round-trips hostile names through `git apply`', async () => {
+    const pristine = await tempDir();
+    const work = await tempDir();
+    const names = ['tab\there.txt', 'quote"d.txt', 'back\\slash.txt', 'new\nline.txt', 'sp ace.txt', 'naïve.txt'];
+    await writeTree(pristine, Object.fromEntries(names.map((n) => [n, 'old\n'])));
+    await cp(pristine, work, { recursive: true });
+    for (const n of names) await writeFile(join(work, n), `new ${n}\n`);
+    const diff = await unifiedDiff((await compareTrees(pristine, work, [])).changes);
+    const patch = join(await tempDir(), 'changes.diff');
+    await writeFile(patch, diff);
+    execFileSync('git', ['apply', patch], { cwd: pristine });
+    expect((await compareTrees(pristine, work, [])).changes).toEqual([]);
+  });
 });

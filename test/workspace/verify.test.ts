@@ -101,4 +101,37 @@ describe('runVerify', () => {
     expect(r.exitCode).not.toBe(0);
     expect(await readFile(join(grader, 'grade.py'), 'utf8')).toBe(GRADE);
   });
+
+  it('without a grader: no CAB_GRADER_DIR, `{grader}` left as is, and nothing secret in the environment', async () => {
+    const { workdir } = await layout('42\n');
+    const saved = process.env.CAB_KEY;
+    process.env.CAB_KEY = 'cab-verify-canary-31337';
+    try {
+      const r = await runVerify({ task: task(['sh', '-c', 'env; echo "arg={grader}"']), workDir: workdir, graderDir: null });
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).not.toMatch(/^CAB_GRADER_DIR=/m);
+      expect(r.stdout).toContain('arg={grader}');
+      expect(r.stdout).toMatch(/^CI=1$/m);
+      expect(r.stdout).not.toContain('cab-verify-canary-31337');
+    } finally {
+      if (saved === undefined) delete process.env.CAB_KEY;
+      else process.env.CAB_KEY = saved;
+    }
+  });
+
+  it('removes its build folder even when the grader times out and leaves a child behind', async () => {
+    const { workdir } = await layout('42\n');
+    const r = await runVerify({ task: task(['sh', '-c', 'echo "$CARGO_TARGET_DIR"; mkdir -p "$CARGO_TARGET_DIR"; sleep 30 & sleep 30']), workDir: workdir, graderDir: null, timeoutMs: 500 });
+    expect(r.timedOut).toBe(true);
+    const target = r.stdout.trim();
+    expect(target).toContain('verify-build-');
+    await expect(stat(join(target, '..'))).rejects.toThrow();
+  });
+
+  it.skipIf(!boxed)('the graded code cannot see the task folder (the reference solution) next to the workdir', async () => {
+    const { workdir, grader } = await layout('42\n');
+    const r = await runVerify({ task: task(['sh', '-c', 'cat ../task/solution/answer.txt; ls ..; cat {grader}/grade.py | head -1']), workDir: workdir, graderDir: grader });
+    expect(r.stdout).not.toContain('42');
+    expect(r.stdout).toContain('import os, sys'); // the grader itself is readable
+  });
 });
