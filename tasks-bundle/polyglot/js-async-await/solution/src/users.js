@@ -1,10 +1,9 @@
-export async function fetchUser(store, id) {
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  const user = store.get(id);
+export async function fetchUser(db, id) {
+  const user = await db.get(id);
   if (!user) throw new Error(`no user ${id}`);
   return user;
 }
 
-export async function loadUsers(store, ids) {
-  return Promise.all(ids.map((id) => fetchUser(store, id)));
+export async function loadUsers(db, ids) {
+  return Promise.all(ids.map((id) => fetchUser(db, id)));
 }

@@ -2,16 +2,45 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadUsers } from '../src/users.js';
 
-const store = new Map([[1, { id: 1, name: 'ada' }], [2, { id: 2, name: 'bob' }]]);
+const USERS = {
+  1: { id: 1, name: 'ada', delay: 30 },
+  2: { id: 2, name: 'bob', delay: 5 },
+  3: { id: 3, name: 'cy', delay: 15 },
+};
 
-test('resolves to users in order', async () => {
-  assert.deepEqual(await loadUsers(store, [2, 1]), [{ id: 2, name: 'bob' }, { id: 1, name: 'ada' }]);
+function fakeDb() {
+  const db = { inFlight: 0, maxInFlight: 0 };
+  db.get = async (id) => {
+    db.inFlight += 1;
+    db.maxInFlight = Math.max(db.maxInFlight, db.inFlight);
+    const user = USERS[id];
+    await new Promise((resolve) => setTimeout(resolve, user ? user.delay : 1));
+    db.inFlight -= 1;
+    return user;
+  };
+  return db;
+}
+
+test('resolves to the user objects in the order of ids', async () => {
+  const users = await loadUsers(fakeDb(), [1, 2, 3]);
+  assert.deepEqual(users.map((u) => u.name), ['ada', 'bob', 'cy']);
 });
 
-test('an unknown id rejects', async () => {
-  await assert.rejects(loadUsers(store, [1, 3]), /no user 3/);
+test('order does not depend on which lookup finishes first', async () => {
+  const users = await loadUsers(fakeDb(), [3, 1, 2]);
+  assert.deepEqual(users, [USERS[3], USERS[1], USERS[2]]);
 });
 
-test('empty list', async () => {
-  assert.deepEqual(await loadUsers(store, []), []);
+test('lookups run concurrently', async () => {
+  const db = fakeDb();
+  await loadUsers(db, [1, 2, 3]);
+  assert.equal(db.maxInFlight, 3);
+});
+
+test('an unknown id rejects with the fetchUser error', async () => {
+  await assert.rejects(loadUsers(fakeDb(), [1, 9]), /no user 9/);
+});
+
+test('empty list resolves to an empty array', async () => {
+  assert.deepEqual(await loadUsers(fakeDb(), []), []);
 });
