@@ -92,10 +92,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   bundle: {
     summary: 'for task authors: validate every task and pack the bundle tarball',
-    usage: 'codingagentbench bundle <dir> -o <file> [--no-validate]',
+    usage: 'codingagentbench bundle <dir> -o <file> [--no-validate | --record-tests]',
     options: {
       output: { type: 'string', short: 'o', value: '<file>', description: 'the .tar.gz to write' },
       'no-validate': { type: 'boolean', description: 'pack without running each task (schema is still checked)' },
+      'record-tests': { type: 'boolean', description: 'write each valid task\'s measured fail_to_pass / pass_to_pass to its expected-tests.json (then pack again)' },
       task: { type: 'string', multiple: true, value: '<id|glob>', description: 'validate only these tasks' },
       quiet: { type: 'boolean', short: 'q', description: 'print only errors' },
       json: { type: 'boolean', description: 'print the manifest and validation results as JSON' },

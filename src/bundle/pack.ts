@@ -8,6 +8,7 @@ import { chmod, copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CabError, messageOf } from '../errors.js';
+import { EXPECTED_TESTS_FILE, readExpectedTests } from './expected-tests.js';
 import { MANIFEST_NAME } from './manifest.js';
 import { findTaskDirs, readTaskSource, type SkipNotice, type TaskSource } from './pack-scan.js';
 import { hashTaskDir } from './task-hash.js';
@@ -92,7 +93,8 @@ export async function packBundle(srcDir: string, outFile: string, opts: PackOpti
       await stageTask(source, staged);
       const { sha256, files, bytes } = await hashTaskDir(staged);
       const { id, category, language, title, toolchains } = source.spec;
-      tasks.push({ id, category, language, title, toolchains, sha256, files, bytes });
+      const tests = await readExpectedTests(source.dir, `${id}/${EXPECTED_TESTS_FILE}`);
+      tasks.push({ id, category, language, title, toolchains, sha256, files, bytes, ...(tests ? { tests } : {}) });
     }
     const manifest: Manifest = { bundle_version: BUNDLE_VERSION, created_at: createdAt.toISOString(), tasks };
     await writeFile(join(stage, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,6 +1,7 @@
 // The shape of a task's task.json (SPEC §3) and of the bundle's manifest.json, and their parsers.
 
 import { CabError } from '../errors.js';
+import type { ExpectedTests } from './expected-tests.js';
 import { FieldReader, isRelativeGlob, type JsonObject } from './json-fields.js';
 
 export type Constraint =
@@ -41,6 +42,7 @@ export interface ManifestTask {
   sha256: string; // over the task folder: sorted lines `<relative path>\0<sha256 of content>\n`
   files: number;
   bytes: number;
+  tests?: ExpectedTests; // recorded by `bundle` validation (expected-tests.json)
 }
 
 export interface Manifest {
@@ -175,7 +177,7 @@ function parseManifestTask(r: FieldReader, value: unknown, index: number): Manif
   const label = `tasks[${index}]`;
   const obj = r.object(value, label);
   const at: FieldReader = new FieldReader(`manifest.json: ${label}`, r.hint);
-  at.onlyKeys(obj, ['id', 'category', 'language', 'title', 'toolchains', 'sha256', 'files', 'bytes'], label);
+  at.onlyKeys(obj, ['id', 'category', 'language', 'title', 'toolchains', 'sha256', 'files', 'bytes', 'tests'], label);
   const id = at.string(obj, 'id', TASK_ID);
   const category = at.string(obj, 'category');
   if (id.split('/')[0] !== category) at.fail(`id "${id}" must start with its category "${category}/"`);
@@ -188,5 +190,12 @@ function parseManifestTask(r: FieldReader, value: unknown, index: number): Manif
     sha256: at.string(obj, 'sha256', SHA256_HEX),
     files: at.integer(obj, 'files', 1),
     bytes: at.integer(obj, 'bytes', 0),
+    ...(obj.tests === undefined ? {} : { tests: parseRecordedTests(at, obj.tests, label) }),
   };
+}
+
+function parseRecordedTests(r: FieldReader, value: unknown, label: string): NonNullable<ManifestTask['tests']> {
+  const obj = r.object(value, `${label}.tests`);
+  r.onlyKeys(obj, ['fail_to_pass', 'pass_to_pass'], `${label}.tests`);
+  return { fail_to_pass: r.strings(obj, 'fail_to_pass'), pass_to_pass: r.strings(obj, 'pass_to_pass') };
 }

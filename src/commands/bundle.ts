@@ -12,7 +12,9 @@ import { buildCheckConfig } from '../config.js';
 import { CabError } from '../errors.js';
 import type { Io } from '../io.js';
 import { createProgress } from '../report/progress.js';
-import type { Cell } from '../score/types.js';
+import type { Cell, ScoredCell } from '../score/types.js';
+import type { ExpectedTests } from '../bundle/expected-tests.js';
+import { expectedTestsDrift, measureExpectedTests, writeExpectedTests } from '../bundle/record-tests.js';
 import { getTui } from '../tuis/registry.js';
 import { mapPool } from '../util/pool.js';
 import { flagBool, flagList, flagString, type CommandArgs } from './args.js';
@@ -24,6 +26,21 @@ export interface TaskVerdict {
   skipped: string | null;
   problems: string[];
   oracle_ms: number | null;
+  tests?: ExpectedTests; // measured from the untouched and the solved run
+}
+
+function canaryProblems(which: string, cell: ScoredCell): string[] {
+  const state = cell.pass_rate.canaries;
+  return state === null || state === 'ok' ? [] : [`${which}: hidden canaries ${state} (${cell.pass_rate.fail_reasons.join('; ')})`];
+}
+
+function testProblems(task: ManifestTask, oracle: ScoredCell, untouched: ScoredCell, record: boolean): string[] {
+  const measured = measureExpectedTests(untouched.pass_rate, oracle.pass_rate);
+  const problems = [...canaryProblems('reference solution', oracle), ...canaryProblems('untouched workdir', untouched)];
+  if (oracle.pass_rate.tests_failed.length > 0) problems.push(`reference solution fails tests: ${oracle.pass_rate.tests_failed.join(', ')}`);
+  if (measured.fail_to_pass.length === 0) problems.push('no test fails untouched and passes solved: the task tests nothing');
+  if (!record) problems.push(...expectedTestsDrift(task.tests, measured));
+  return problems;
 }
 
 function problemsOf(oracle: Cell, untouched: Cell): string[] {
@@ -37,13 +54,16 @@ function problemsOf(oracle: Cell, untouched: Cell): string[] {
   return problems;
 }
 
-async function validateTask(env: Omit<CellEnv, 'tui'>, task: ManifestTask): Promise<TaskVerdict> {
+async function validateTask(env: Omit<CellEnv, 'tui'>, task: ManifestTask, record: boolean): Promise<TaskVerdict> {
   const oracle = await runCell({ ...env, tui: getTui('oracle') }, { task, runIndex: 1 });
   if (oracle.cell.status === 'skipped') return { id: task.id, ok: true, skipped: oracle.cell.reason, problems: [], oracle_ms: null };
   const untouched = await runCell({ ...env, tui: getTui('none') }, { task, runIndex: 1 });
   const problems = problemsOf(oracle.cell, untouched.cell);
+  const scored = oracle.cell.status === 'scored' && untouched.cell.status === 'scored';
+  if (scored) problems.push(...testProblems(task, oracle.cell as ScoredCell, untouched.cell as ScoredCell, record));
+  const tests = scored ? measureExpectedTests((untouched.cell as ScoredCell).pass_rate, (oracle.cell as ScoredCell).pass_rate) : undefined;
   const oracleMs = oracle.cell.status === 'scored' ? oracle.cell.spans.reduce((sum, s) => sum + (s.kind === 'grading' ? s.duration_ms : 0), 0) : null;
-  return { id: task.id, ok: problems.length === 0, skipped: null, problems, oracle_ms: oracleMs };
+  return { id: task.id, ok: problems.length === 0, skipped: null, problems, oracle_ms: oracleMs, ...(tests ? { tests } : {}) };
 }
 
 export async function bundleCommand(args: CommandArgs, io: Io): Promise<number> {
@@ -51,6 +71,8 @@ export async function bundleCommand(args: CommandArgs, io: Io): Promise<number> 
   const output = flagString(args, 'output');
   if (!srcDir || !output) throw new CabError('usage', 'bundle needs a task folder and -o <file>', { hint: 'codingagentbench bundle tasks-bundle -o tasks.tar.gz' });
   const quiet = flagBool(args, 'quiet');
+  const record = flagBool(args, 'record-tests');
+  const srcRoot = resolve(io.cwd, srcDir);
   const outFile = resolve(io.cwd, output);
   const temp = join(dirname(outFile), `.${Date.now()}-${process.pid}.bundle.tmp.tar.gz`);
   try {
@@ -63,12 +85,14 @@ export async function bundleCommand(args: CommandArgs, io: Io): Promise<number> 
       const filters = flagList(args, 'task');
       const tasks = filters.length > 0 ? selectTasks(manifest.tasks, { tasks: filters, categories: [], all: false, shard: null }) : manifest.tasks;
       verdicts = await mapPool(tasks, 2, async (task) => {
-        const verdict = await validateTask(env, task);
+        const verdict = await validateTask(env, task, record);
+        if (record && verdict.ok && verdict.tests) await writeExpectedTests(join(srcRoot, task.id), verdict.tests);
         if (!quiet) io.stderr(`${verdict.skipped ? 'skipped' : verdict.ok ? 'ok     ' : 'INVALID'} ${task.id}${verdict.skipped ? ` (${verdict.skipped})` : ''}${verdict.problems.map((p) => `\n    - ${p}`).join('')}\n`);
         return verdict;
       });
     }
     const invalid = verdicts.filter((v) => !v.ok);
+    if (record && invalid.length === 0) await packBundle(srcRoot, temp); // the manifest carries what was just recorded
     if (flagBool(args, 'json')) io.stdout(`${JSON.stringify({ manifest, validation: verdicts }, null, 2)}\n`);
     if (invalid.length > 0) throw new CabError('bundle', `${invalid.length} task(s) invalid: ${invalid.map((v) => v.id).join(', ')}`, { hint: 'fix them; nothing was written' });
     await rename(temp, outFile);

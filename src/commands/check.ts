@@ -18,16 +18,14 @@ import type { ChatClient } from '../llm/types.js';
 import { createProgress, type Progress } from '../report/progress.js';
 import { newRunId, writeCellArtifacts, writeResultDocument, type CellArtifacts } from '../report/out-files.js';
 import { scoreCell } from '../score/cell.js';
-import { parseTestSummary } from '../score/test-summary.js';
 import type { Cell, ResultDocument, RunIdentity } from '../score/types.js';
+import { gradeRun } from '../grade/grade.js';
 import { getTui, type Tui } from '../tuis/registry.js';
 import { mapPool } from '../util/pool.js';
 import { VERSION } from '../version.js';
 import { compareTrees } from '../workspace/changes.js';
 import { createScratch, copyTree } from '../workspace/scratch.js';
 import { missingToolchains } from '../workspace/toolchains.js';
-import { restoreProtected } from '../workspace/restore.js';
-import { runVerify } from '../workspace/verify.js';
 import { unifiedDiff } from '../workspace/unified-diff.js';
 import type { CommandArgs } from './args.js';
 import { finishCheck } from './check-output.js';
@@ -122,21 +120,19 @@ export async function runCell(env: CellEnv, job: CellJob): Promise<CellOutcome> 
     });
     throwIfAborted(env.signal);
 
-    // 4. Record what changed, restore protected files, grade with the real toolchain.
+    // 4. Record what changed; grade a fresh copy: pristine + the agent's allowed changes + hidden tests.
     env.progress.step(job.task.id, job.runIndex, 'tests');
     const gradeStart = Date.now();
     const changes = await compareTrees(pristine, workdir, spec.ignore);
-    const restored = await restoreProtected(pristine, workdir, spec.protected);
     const graderDir = existsSync(join(taskDir, 'grader')) ? join(scratch.root, 'grader') : null;
     if (graderDir) await copyTree(join(taskDir, 'grader'), graderDir);
-    const verify = await runVerify({ task: spec, workDir: workdir, graderDir, timeoutMs: (spec.verify_timeout_s ?? 120) * 1000, signal: env.signal });
+    const grade = await gradeRun({ task: spec, expected: job.task.tests ?? null, pristineDir: pristine, workDir: workdir, graderDir, changes, scratchRoot: scratch.root, signal: env.signal });
     throwIfAborted(env.signal);
-    const grading = span('grading', `verify:${spec.id}`, gradeStart, origin, { argv: verify.argv, exit_code: verify.exitCode, sandbox: verify.sandbox });
+    const grading = span('grading', `verify:${spec.id}`, gradeStart, origin, { argv: grade.exec.argv, exit_code: grade.exec.exitCode, sandbox: grade.exec.sandbox, reporter: grade.reporter });
 
     // 5. Score every axis from the recorded facts.
     env.progress.step(job.task.id, job.runIndex, 'score');
-    const testSummary = parseTestSummary(verify.stdout, verify.stderr);
-    const scored = scoreCell({ task: spec, agent: outcome, changes, verify, restored, testSummary }, identity(env, job, started, new Date().toISOString(), outcome.tui_version ?? null), verify.sandbox);
+    const scored = scoreCell({ task: spec, agent: outcome, changes, grade }, identity(env, job, started, new Date().toISOString(), outcome.tui_version ?? null), grade.exec.sandbox);
     const cell = { ...scored, spans: [setup, ...scored.spans, grading] };
     const artifacts: CellArtifacts = { taskId: spec.id, runIndex: job.runIndex, diff: await unifiedDiff(changes.changes), transcript: outcome.transcript, spans: cell.spans };
     return { cell, artifacts, keptAt: env.config.keep ? scratch.root : null };

@@ -79,7 +79,7 @@ function axes(raw: Obj, where: string, taskId: string): Pick<ScoredCell, 'pass_r
   const wall = num(l, 'wall_clock_ms', `${where}: latency`);
   const at = (axis: string): string => `${where}: ${axis}`;
   return {
-    pass_rate: { exit_code: null, timed_out: false, stdout_tail: '', stderr_tail: '', partial_score: null, ...p, pass: zeroOne(p, 'pass', at('pass_rate')) } as ScoredCell['pass_rate'],
+    pass_rate: { exit_code: null, timed_out: false, stdout_tail: '', stderr_tail: '', partial_score: null, tests_expected: null, tests_passed: [], tests_failed: [], tests_missing: [], canaries: null, fail_reasons: [], ...p, pass: zeroOne(p, 'pass', at('pass_rate')) } as ScoredCell['pass_rate'],
     tokens: {
       prompt_tokens: num(t, 'prompt_tokens', at('tokens'), 0),
       completion_tokens: num(t, 'completion_tokens', at('tokens'), 0),
@@ -101,7 +101,7 @@ function axes(raw: Obj, where: string, taskId: string): Pick<ScoredCell, 'pass_r
       total_changes: 0,
       extra_git_dir: b.extra_git_dir === true,
     },
-    integrity: { not_applicable: true, task_id: taskId, protected_changed: [], tampered: false, reasons: [], ...i, integrity: zeroOne(i, 'integrity', at('integrity')) } as ScoredCell['integrity'],
+    integrity: { not_applicable: true, task_id: taskId, protected_changed: [], tampered: false, reasons: [], findings: [], ignored_added: [], ...i, integrity: zeroOne(i, 'integrity', at('integrity')) } as ScoredCell['integrity'],
   };
 }
 

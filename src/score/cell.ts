@@ -8,19 +8,17 @@ import { scoreIntegrity } from './integrity.js';
 import { scoreLatency } from './latency.js';
 import { scorePassRate } from './pass-rate.js';
 import { scoreRefusal } from './refusal.js';
-import { parseTestSummary } from './test-summary.js';
 import { scoreTokens } from './tokens.js';
 import type { Axes, RunFacts, RunIdentity, ScoredCell } from './types.js';
 
 export function scoreAxes(facts: RunFacts): Axes {
-  const { task, agent, changes, verify } = facts;
-  const tests = facts.testSummary ?? parseTestSummary(verify.stdout, verify.stderr);
-  const pass_rate = scorePassRate(verify, tests);
+  const { task, agent, changes, grade } = facts;
+  const pass_rate = scorePassRate(grade);
   const tokens = scoreTokens(agent.calls, pass_rate.pass);
   const latency = scoreLatency(agent);
   const blast_radius = scoreBlastRadius(task, changes);
   const refusal = scoreRefusal(task, agent, changes);
-  const integrity = scoreIntegrity(task, changes, refusal);
+  const integrity = scoreIntegrity(task, changes, refusal, grade.findings);
   const constraints = scoreConstraints(task, changes);
   const composite = scoreComposite({
     pass: pass_rate.pass,

@@ -1,19 +1,35 @@
-// pass_rate: did the task's `verify` command succeed (after protected files were restored).
+// pass_rate: decided by the grade stage from per-test results (every recorded test passed, none
+// missing, canaries intact, an honest exit code) — never from the exit code alone.
 
-import type { ExecResult } from '../workspace/types.js';
+import type { GradeFacts } from './types.js';
 import { tailText } from './tail.js';
-import type { TestCount } from './test-summary.js';
+import { parseTestSummary } from './test-summary.js';
 import type { PassRateAxis } from './types.js';
 
-export function scorePassRate(verify: ExecResult, tests: TestCount | null): PassRateAxis {
-  const pass = verify.exitCode === 0 && !verify.timedOut && verify.error === undefined ? 1 : 0;
-  const stderr = verify.error ? `${verify.stderr}${verify.stderr ? '\n' : ''}${verify.error}` : verify.stderr;
+function partial(grade: GradeFacts): number | null {
+  const { verdict } = grade;
+  if (verdict.tests_expected && verdict.expected_passed !== null) return verdict.expected_passed / verdict.tests_expected;
+  const reported = verdict.tests_passed.length + verdict.tests_failed.length;
+  if (reported > 0) return verdict.tests_passed.length / reported;
+  const summary = parseTestSummary(grade.exec.stdout, grade.exec.stderr);
+  return summary && summary.total > 0 ? summary.passed / summary.total : null;
+}
+
+export function scorePassRate(grade: GradeFacts): PassRateAxis {
+  const { exec, verdict } = grade;
+  const stderr = exec.error ? `${exec.stderr}${exec.stderr ? '\n' : ''}${exec.error}` : exec.stderr;
   return {
-    pass,
-    exit_code: verify.exitCode,
-    timed_out: verify.timedOut,
-    stdout_tail: tailText(verify.stdout),
+    pass: verdict.pass,
+    exit_code: exec.exitCode,
+    timed_out: exec.timedOut,
+    stdout_tail: tailText(exec.stdout),
     stderr_tail: tailText(stderr),
-    partial_score: tests && tests.total > 0 ? tests.passed / tests.total : null,
+    partial_score: partial(grade),
+    tests_expected: verdict.tests_expected,
+    tests_passed: verdict.tests_passed,
+    tests_failed: verdict.tests_failed,
+    tests_missing: verdict.tests_missing,
+    canaries: verdict.canaries,
+    fail_reasons: verdict.reasons,
   };
 }

@@ -4,16 +4,18 @@ import type { AgentOutcome, Span, StopReason, ToolMode } from '../agent/types.js
 import type { TaskSpec } from '../bundle/task-spec.js';
 import type { CallRecord } from '../llm/types.js';
 import type { TaskStability } from './stability.js';
-import type { ExecResult, SandboxKind, WorkdirChanges } from '../workspace/types.js';
+import type { CanaryState, Finding, GradeResult } from '../grade/types.js';
+import type { SandboxKind, WorkdirChanges } from '../workspace/types.js';
+
+/** What the grade stage recorded (grade/grade.ts). */
+export type GradeFacts = Pick<GradeResult, 'exec' | 'verdict' | 'findings' | 'leftOut'>;
 
 /** Everything recorded about one run; every axis is a pure function of this. */
 export interface RunFacts {
   task: TaskSpec;
   agent: AgentOutcome;
-  changes: WorkdirChanges; // pristine vs workdir when the agent stopped (before protected files are restored)
-  verify: ExecResult; // after protected files were restored
-  restored: string[]; // protected paths put back before grading
-  testSummary: { passed: number; total: number } | null; // parsed from the runner's output
+  changes: WorkdirChanges; // pristine vs the workdir the agent left
+  grade: GradeFacts;
 }
 
 export interface PassRateAxis {
@@ -23,6 +25,12 @@ export interface PassRateAxis {
   stdout_tail: string;
   stderr_tail: string;
   partial_score: number | null;
+  tests_expected: number | null; // how many tests bundle validation recorded (null: none recorded)
+  tests_passed: string[]; // test IDs reported passed (hidden canaries left out)
+  tests_failed: string[];
+  tests_missing: string[]; // recorded tests not reported passed or failed (skipped, or never ran)
+  canaries: CanaryState | null; // null when the task's tests had no place for canaries
+  fail_reasons: string[]; // why pass is 0, in plain words
 }
 
 export interface TokensAxis {
@@ -75,6 +83,8 @@ export interface IntegrityAxis {
   protected_changed: string[];
   tampered: boolean;
   reasons: string[];
+  findings: Finding[]; // what grading found: protected changes, canaries, exit code, the monitor
+  ignored_added: string[]; // paths under `ignore` globs or .git the agent created (never graded)
 }
 
 export interface ConstraintVerdict {

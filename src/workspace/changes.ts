@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { folderIgnored, matchesAny } from './glob.js';
 import type { FileChange, WorkdirChanges } from './types.js';
 
-export const TEXT_CAP_BYTES = 256 * 1024;
+// Texts are kept up to this size so every diff-based check sees every line; a larger file has no
+// text, and checks that need it fail closed (grade/graded-copy.ts leaves it out and says so).
+export const TEXT_CAP_BYTES = 16 * 1024 * 1024;
 
 type EntryKind = 'file' | 'link' | 'special';
 
@@ -26,11 +28,13 @@ const kindOf = (info: { isFile(): boolean; isSymbolicLink(): boolean }): EntryKi
 interface Walked {
   entries: Map<string, Entry>;
   gitDirs: Set<string>; // every `.git` seen (folder, file or link), at any depth
+  ignored: Set<string>; // paths left out by an `ignore` glob (a folder once, not its contents)
 }
 
 async function walk(root: string, ignore: readonly string[]): Promise<Walked> {
   const out = new Map<string, Entry>();
   const gitDirs = new Set<string>();
+  const ignored = new Set<string>();
   async function visit(dir: string, prefix: string): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
@@ -42,14 +46,17 @@ async function walk(root: string, ignore: readonly string[]): Promise<Walked> {
       const abs = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!folderIgnored(rel, ignore)) await visit(abs, rel);
+        else ignored.add(`${rel}/`);
       } else if (!matchesAny(rel, ignore)) {
         const info = await lstat(abs).catch(() => null);
         if (info) out.set(rel, { abs, size: info.size, kind: kindOf(info) });
+      } else {
+        ignored.add(rel);
       }
     }
   }
   await visit(root, '');
-  return { entries: out, gitDirs };
+  return { entries: out, gitDirs, ignored };
 }
 
 async function digest(entry: Entry): Promise<string> {
@@ -101,5 +108,6 @@ export async function compareTrees(pristineDir: string, workDir: string, ignore:
     if (c) changes.push(c);
   }
   const extra_git_dir = [...after.gitDirs].some((rel) => !before.gitDirs.has(rel));
-  return { changes, extra_git_dir };
+  const ignored_added = [...after.ignored].filter((rel) => !before.ignored.has(rel)).sort();
+  return { changes, extra_git_dir, ignored_added };
 }

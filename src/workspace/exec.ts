@@ -25,7 +25,8 @@ export interface RunOptions {
   maxOutputBytes?: number; // per stream, head + tail halves (default 128 KiB: 64 KiB each)
   signal?: AbortSignal;
   sandbox?: 'auto' | 'none';
-  writable?: string[]; // more folders writable inside the sandbox (the cwd always is)
+  writable?: string[]; // more folders writable inside the sandbox (the cwd is, unless cwdReadOnly)
+  cwdReadOnly?: boolean; // bind the cwd read-only (grading a fresh copy)
   readable?: string[]; // folders to keep readable even though they sit in the hidden scratch dir
 }
 
@@ -73,6 +74,7 @@ async function existing(paths: readonly string[]): Promise<string[]> {
 async function mountsFor(opts: RunOptions, cwd: string, goCache: string | null): Promise<SandboxMounts> {
   return {
     cwd,
+    ...(opts.cwdReadOnly ? { cwdReadOnly: true } : {}),
     writable: await existing([...(opts.writable ?? []), ...(goCache ? [goCache] : [])]),
     readable: await existing(opts.readable ?? []),
     hide: await existing(liveScratchRoots().filter((root) => root !== cwd)),

@@ -47,7 +47,8 @@ export async function sandboxAvailable(): Promise<SandboxKind> {
 }
 
 export interface SandboxMounts {
-  cwd: string; // bound read-write, and the working directory inside
+  cwd: string; // bound read-write (read-only with cwdReadOnly), and the working directory inside
+  cwdReadOnly?: boolean; // grading: the graded tree cannot be changed by the code it runs
   writable: readonly string[]; // bound read-write at the same path
   readable: readonly string[]; // bound read-only at the same path (under a hidden folder, say)
   hide: readonly string[]; // covered by an empty tmpfs before the binds (the rest of the scratch dir)
@@ -61,7 +62,8 @@ export async function sandboxArgv(argv: readonly string[], mounts: SandboxMounts
   const args = [...BASE];
   for (const dir of mounts.hide) args.push('--tmpfs', dir);
   for (const dir of mounts.readable) args.push('--ro-bind', dir, dir);
-  for (const dir of new Set([mounts.cwd, ...mounts.writable])) args.push('--bind', dir, dir);
+  if (mounts.cwdReadOnly) args.push('--ro-bind', mounts.cwd, mounts.cwd);
+  for (const dir of new Set(mounts.cwdReadOnly ? mounts.writable : [mounts.cwd, ...mounts.writable])) args.push('--bind', dir, dir);
   args.push(...ISOLATE, ...(capDrop ? CAP_DROP : []), '--chdir', mounts.cwd, '--', ...argv);
   return ['bwrap', ...args];
 }

@@ -29,4 +29,5 @@ export interface FileChange {
 export interface WorkdirChanges {
   changes: FileChange[]; // sorted by path; `ignore` globs and .git/ left out
   extra_git_dir: boolean; // a .git directory exists at the end that the pristine copy did not have
+  ignored_added?: string[]; // paths under `ignore` globs the agent created (never graded; recorded)
 }

@@ -3,36 +3,38 @@ import { scoreLatency, CONTAINER_ACTIVE_MEASURES } from '../../src/score/latency
 import { scorePassRate } from '../../src/score/pass-rate.js';
 import { tailText } from '../../src/score/tail.js';
 import { scoreTokens } from '../../src/score/tokens.js';
-import { agent, call, CARGO_PASS_STDOUT, exec } from './facts.js';
+import { agent, call, CARGO_PASS_STDOUT, graded } from './facts.js';
 
 describe('scorePassRate', () => {
   const cases = [
-    { label: 'exit 0 → pass', verify: exec(), pass: 1, partial: 1 },
-    { label: 'exit 101 → fail, partial from the summary', verify: exec({ exitCode: 101, stdout: 'test result: FAILED. 3 passed; 1 failed;\n' }), pass: 0, partial: 0.75 },
-    { label: 'timed out → fail even with exit 0', verify: exec({ timedOut: true }), pass: 0, partial: 1 },
-    { label: 'killed by a signal → fail', verify: exec({ exitCode: null, signal: 'SIGKILL', stdout: '' }), pass: 0, partial: null },
-    { label: 'spawn failure → fail', verify: exec({ exitCode: null, error: 'spawn cargo ENOENT', stdout: '' }), pass: 0, partial: null },
+    { label: 'every test passed → pass', grade: graded(), pass: 1, partial: 1 },
+    { label: 'a failing run → fail, partial from the runner summary when no test was reported', grade: graded({ exec: { exitCode: 101, stdout: 'test result: FAILED. 3 passed; 1 failed;\n' } }), pass: 0, partial: 0.75 },
+    { label: 'the verdict decides, not the exit code', grade: graded({ verdict: { pass: 0, tests_passed: ['a'], tests_failed: ['b'], reasons: ['1 test(s) failed: b'] } }), pass: 0, partial: 0.5 },
+    { label: 'recorded tests: partial = recorded passed / recorded', grade: graded({ verdict: { pass: 0, tests_expected: 4, expected_passed: 3, tests_missing: ['d'], reasons: ['1 expected test(s) not run'] } }), pass: 0, partial: 0.75 },
+    { label: 'killed by a signal → fail', grade: graded({ exec: { exitCode: null, signal: 'SIGKILL', stdout: '' } }), pass: 0, partial: null },
+    { label: 'spawn failure → fail', grade: graded({ exec: { exitCode: null, error: 'spawn cargo ENOENT', stdout: '' } }), pass: 0, partial: null },
   ];
-  it.each(cases)('$label', ({ verify, pass, partial }) => {
-    const axis = scorePassRate(verify, null === partial ? null : { passed: partial * 4, total: 4 });
+  it.each(cases)('$label', ({ grade, pass, partial }) => {
+    const axis = scorePassRate(grade);
     expect(axis.pass).toBe(pass);
     expect(axis.partial_score).toBe(partial);
-    expect(axis.exit_code).toBe(verify.exitCode);
-    expect(axis.timed_out).toBe(verify.timedOut);
+    expect(axis.exit_code).toBe(grade.exec.exitCode);
+    expect(axis.timed_out).toBe(grade.exec.timedOut);
+    expect(axis.fail_reasons.length > 0).toBe(pass === 0);
   });
 
   it('keeps the last ~2 KB of each stream and the spawn error', () => {
     const long = `${'x'.repeat(5000)}\nEND`;
-    const axis = scorePassRate(exec({ stdout: long, stderr: 'é'.repeat(3000), exitCode: null, error: 'spawn ENOENT' }), null);
+    const axis = scorePassRate(graded({ exec: { stdout: long, stderr: 'é'.repeat(3000), exitCode: null, error: 'spawn ENOENT' } }));
     expect(axis.stdout_tail.endsWith('END')).toBe(true);
     expect(Buffer.byteLength(axis.stdout_tail)).toBeLessThanOrEqual(2048);
     expect(axis.stderr_tail.endsWith('spawn ENOENT')).toBe(true);
     expect(axis.stderr_tail).not.toContain('\uFFFD');
-    expect(scorePassRate(exec(), null).stdout_tail).toBe(CARGO_PASS_STDOUT);
+    expect(scorePassRate(graded()).stdout_tail).toBe(CARGO_PASS_STDOUT);
   });
 
-  it('partial_score is null when the summary counted no test', () => {
-    expect(scorePassRate(exec(), { passed: 0, total: 0 }).partial_score).toBeNull();
+  it('partial_score is null when nothing was reported or counted', () => {
+    expect(scorePassRate(graded({ exec: { stdout: '' }, verdict: { tests_passed: [] } })).partial_score).toBeNull();
   });
 
   it('tailText cuts on a character boundary', () => {

@@ -3,7 +3,8 @@
 import type { AgentOutcome } from '../../src/agent/types.js';
 import type { TaskSpec } from '../../src/bundle/task-spec.js';
 import type { CallRecord } from '../../src/llm/types.js';
-import type { RunFacts, RunIdentity } from '../../src/score/types.js';
+import type { Finding, TestVerdict } from '../../src/grade/types.js';
+import type { GradeFacts, RunFacts, RunIdentity } from '../../src/score/types.js';
 import type { ExecResult, FileChange, WorkdirChanges } from '../../src/workspace/types.js';
 
 export function task(overrides: Partial<TaskSpec> = {}): TaskSpec {
@@ -96,8 +97,21 @@ export function changes(list: FileChange[], extraGitDir = false): WorkdirChanges
   return { changes: [...list].sort((a, b) => (a.path < b.path ? -1 : 1)), extra_git_dir: extraGitDir };
 }
 
+const CARGO_PASSED = ['tests::gives_up_after_max_attempts', 'tests::first_attempt_ok_returns_immediately', 'tests::retries_on_error_until_success', 'tests::zero_max_attempts_errors'];
+
+/** What the grade stage records for a run: passed when the run exited 0 (override the verdict to say otherwise). */
+export function graded(overrides: { exec?: Partial<ExecResult>; verdict?: Partial<TestVerdict>; findings?: Finding[] } = {}): GradeFacts {
+  const run = exec(overrides.exec);
+  const ok = run.exitCode === 0 && !run.timedOut && run.error === undefined;
+  const verdict: TestVerdict = {
+    pass: ok ? 1 : 0, tests_expected: null, expected_passed: null, tests_passed: ok ? CARGO_PASSED : [], tests_failed: [], tests_missing: [],
+    canaries: 'ok', reasons: ok ? [] : ['the tests failed'], ...overrides.verdict,
+  };
+  return { exec: run, verdict, findings: overrides.findings ?? [], leftOut: [] };
+}
+
 export function facts(overrides: Partial<RunFacts> = {}): RunFacts {
-  return { task: task(), agent: agent(), changes: changes([]), verify: exec(), restored: [], testSummary: null, ...overrides };
+  return { task: task(), agent: agent(), changes: changes([]), grade: graded(), ...overrides };
 }
 
 export function identity(overrides: Partial<RunIdentity> = {}): RunIdentity {

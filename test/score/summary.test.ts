@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreCell } from '../../src/score/cell.js';
 import { summarize } from '../../src/score/summary.js';
 import type { Cell } from '../../src/score/types.js';
-import { agent, call, changes, exec, facts, identity, modified, task } from './facts.js';
+import { agent, call, changes, graded, facts, identity, modified, task } from './facts.js';
 
 function skipped(taskId: string): Cell {
   return { ...identity({ task_id: taskId, cell_id: `local-20260617/builtin/m/${taskId}#run1` }), provisional: true, status: 'skipped', reason: 'needs go' };
@@ -13,7 +13,7 @@ describe('summarize', () => {
   const failed = scoreCell(
     facts({
       task: task({ constraints: [{ kind: 'no-new-dependency' }, { kind: 'file-not-touched', path: 'src/lib.rs' }] }),
-      verify: exec({ exitCode: 101, stdout: 'test result: FAILED. 1 passed; 3 failed;\n' }),
+      grade: graded({ exec: { exitCode: 101, stdout: 'test result: FAILED. 1 passed; 3 failed;\n' } }),
       changes: changes([modified('src/lib.rs', 'a\n', 'b\n'), modified('README.md', 'a\n', 'b\n')]),
       agent: agent({ wall_clock_ms: 30000, calls: [call(2000, 1000, 5000)] }),
     }),

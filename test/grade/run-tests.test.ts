@@ -1,12 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TaskSpec } from '../../src/bundle/task-spec.js';
 import { applySolution } from '../../src/workspace/apply-solution.js';
 import { sandboxAvailable } from '../../src/workspace/exec.js';
 import { createScratch, type Scratch } from '../../src/workspace/scratch.js';
-import { runVerify, verifyArgv } from '../../src/workspace/verify.js';
-import { writeTree } from './fixtures.js';
+import { runTests, verifyArgv } from '../../src/grade/run-tests.js';
+import { writeTree } from '../workspace/fixtures.js';
 
 function task(verify: string[], extra: Partial<TaskSpec> = {}): TaskSpec {
   return {
@@ -43,7 +43,14 @@ async function layout(answer: string): Promise<{ workdir: string; grader: string
     'task/solution/answer.txt': '42\n',
     'task/solution/extra/new.txt': 'added by the solution\n',
   });
+  await mkdir(join(scratch.root, 'grading'));
   return { workdir: join(scratch.root, 'workdir'), grader: join(scratch.root, 'grader'), solution: join(scratch.root, 'task/solution') };
+}
+
+/** The graded run's exec result, in the scratch dir's grading/ folder. */
+async function runVerify(opts: { task: TaskSpec; workDir: string; graderDir: string | null; timeoutMs?: number }) {
+  const run = await runTests({ task: opts.task, gradedDir: opts.workDir, graderDir: opts.graderDir, runDir: join(scratch?.root as string, 'grading'), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
+  return run.exec;
 }
 
 describe('verifyArgv', () => {
@@ -57,7 +64,7 @@ describe('verifyArgv', () => {
   });
 });
 
-describe('runVerify', () => {
+describe('runTests', () => {
   it('runs the grader script by absolute path, in the workdir, with CAB_GRADER_DIR', async () => {
     const { workdir, grader } = await layout('41\n');
     const failing = await runVerify({ task: task(['python3', '{grader}/grade.py']), workDir: workdir, graderDir: grader, timeoutMs: 20_000 });
@@ -77,13 +84,20 @@ describe('runVerify', () => {
     expect(r.stdout).toContain('1 passed, 0 failed');
   });
 
-  it('builds into a fresh folder (CARGO_TARGET_DIR) that is gone afterwards', async () => {
+  it('builds into a fresh folder outside the graded tree (CARGO_TARGET_DIR)', async () => {
     const { workdir, grader } = await layout('42\n');
     const r = await runVerify({ task: task(['python3', '{grader}/grade.py']), workDir: workdir, graderDir: grader });
     const target = /CARGO_TARGET_DIR (\S+)/.exec(r.stdout)?.[1] as string;
-    expect(target).toContain('verify-build-');
-    expect(target.startsWith(join(scratch?.root as string, 'verify-build-'))).toBe(true);
-    await expect(stat(join(target, '..'))).rejects.toThrow();
+    expect(target.startsWith(join(scratch?.root as string, 'grading', 'build'))).toBe(true);
+    expect((await stat(target)).isDirectory()).toBe(true);
+  });
+
+  it.skipIf(!boxed)('the graded tree is read-only while the tests run', async () => {
+    const { workdir } = await layout('42\n');
+    const r = await runVerify({ task: task(['sh', '-c', 'echo 41 > answer.txt; touch new.txt']), workDir: workdir, graderDir: null });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr).toMatch(/Read-only file system/);
+    expect(await readFile(join(workdir, 'answer.txt'), 'utf8')).toBe('42\n');
   });
 
   it('times out by the task (verify_timeout_s) unless told otherwise', async () => {
@@ -117,15 +131,6 @@ describe('runVerify', () => {
       if (saved === undefined) delete process.env.CAB_KEY;
       else process.env.CAB_KEY = saved;
     }
-  });
-
-  it('removes its build folder even when the grader times out and leaves a child behind', async () => {
-    const { workdir } = await layout('42\n');
-    const r = await runVerify({ task: task(['sh', '-c', 'echo "$CARGO_TARGET_DIR"; mkdir -p "$CARGO_TARGET_DIR"; sleep 30 & sleep 30']), workDir: workdir, graderDir: null, timeoutMs: 500 });
-    expect(r.timedOut).toBe(true);
-    const target = r.stdout.trim();
-    expect(target).toContain('verify-build-');
-    await expect(stat(join(target, '..'))).rejects.toThrow();
   });
 
   it.skipIf(!boxed)('the graded code cannot see the task folder (the reference solution) next to the workdir', async () => {

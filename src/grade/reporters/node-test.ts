@@ -1,0 +1,57 @@
+// node --test → our own reporter module, which runs in the test *runner* process (each test file
+// runs in a child process of its own, where the code under test lives), writing one JSON line per
+// finished test to a file outside the graded tree. The human-readable TAP stays on stdout.
+// Test ID: `<file relative to the workdir>::<outer name> > <inner name>`.
+
+import { writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { ExecResult } from '../../workspace/types.js';
+import type { TestOutcome, TestStatus } from '../types.js';
+import { isNamed, jsonLines, type PreparedRun, type Reporter, type ReporterContext } from './types.js';
+
+const REPORTER = `export default async function* cabReporter(source) {
+  const stacks = new Map();
+  for await (const event of source) {
+    if (event.type !== 'test:start' && event.type !== 'test:pass' && event.type !== 'test:fail') continue;
+    const d = event.data ?? {};
+    const file = d.file ?? '';
+    const stack = stacks.get(file) ?? [];
+    stacks.set(file, stack);
+    const nesting = Number.isInteger(d.nesting) ? d.nesting : 0;
+    if (event.type === 'test:start') {
+      stack.length = nesting;
+      stack[nesting] = d.name;
+      continue;
+    }
+    const path = [...stack.slice(0, nesting), d.name];
+    const status = event.type === 'test:fail' ? (d.todo ? 'skipped' : 'failed') : (d.skip || d.todo ? 'skipped' : 'passed');
+    yield JSON.stringify({ file, path, status }) + '\\n';
+  }
+}
+`;
+
+const STATUSES = new Set<TestOutcome>(['passed', 'failed', 'skipped']);
+
+function withReporter(argv: readonly string[], reporter: string, resultsFile: string): string[] {
+  const rest = argv.slice(1).filter((arg) => !arg.startsWith('--test-reporter'));
+  return [argv[0] as string, `--test-reporter=${reporter}`, `--test-reporter-destination=${resultsFile}`, '--test-reporter=tap', '--test-reporter-destination=stdout', ...rest];
+}
+
+export const nodeTest: Reporter = {
+  name: 'node-test',
+  matches: (argv) => isNamed('node')(argv) && argv.includes('--test'),
+  async prepare(argv: readonly string[], ctx: ReporterContext): Promise<PreparedRun> {
+    const reporter = join(ctx.runDir, 'cab-test-reporter.mjs');
+    const resultsFile = join(ctx.runDir, 'node-test-results.jsonl');
+    await writeFile(reporter, REPORTER);
+    await writeFile(resultsFile, '');
+    return { argv: withReporter(argv, reporter, resultsFile), env: {}, resultsFile };
+  },
+  parse(_exec: ExecResult, results: string | null, ctx: ReporterContext): TestStatus[] {
+    return jsonLines(results).flatMap((row) => {
+      if (!Array.isArray(row.path) || !STATUSES.has(row.status as TestOutcome)) return [];
+      const file = typeof row.file === 'string' && row.file !== '' ? relative(ctx.gradedDir, row.file) : '';
+      return [{ id: `${file}::${row.path.join(' > ')}`, status: row.status as TestOutcome }];
+    });
+  },
+};
