@@ -29,14 +29,17 @@ export interface TaskVerdict {
   tests?: ExpectedTests; // measured from the untouched and the solved run
 }
 
-function canaryProblems(which: string, cell: ScoredCell): string[] {
-  const state = cell.pass_rate.canaries;
-  return state === null || state === 'ok' ? [] : [`${which}: hidden canaries ${state} (${cell.pass_rate.fail_reasons.join('; ')})`];
+/** Canaries must behave; an untouched workdir that does not build (a compile-error task) cannot run them. */
+function canaryProblems(which: string, cell: ScoredCell, mayNotBuild: boolean): string[] {
+  const { canaries, tests_passed, tests_failed } = cell.pass_rate;
+  if (canaries === null || canaries === 'ok') return [];
+  if (mayNotBuild && canaries === 'missing' && tests_passed.length + tests_failed.length === 0) return [];
+  return [`${which}: hidden canaries ${canaries} (${cell.pass_rate.fail_reasons.join('; ')})`];
 }
 
 function testProblems(task: ManifestTask, oracle: ScoredCell, untouched: ScoredCell, record: boolean): string[] {
   const measured = measureExpectedTests(untouched.pass_rate, oracle.pass_rate);
-  const problems = [...canaryProblems('reference solution', oracle), ...canaryProblems('untouched workdir', untouched)];
+  const problems = [...canaryProblems('reference solution', oracle, false), ...canaryProblems('untouched workdir', untouched, true)];
   if (oracle.pass_rate.tests_failed.length > 0) problems.push(`reference solution fails tests: ${oracle.pass_rate.tests_failed.join(', ')}`);
   if (measured.fail_to_pass.length === 0) problems.push('no test fails untouched and passes solved: the task tests nothing');
   if (!record) problems.push(...expectedTestsDrift(task.tests, measured));
