@@ -36,7 +36,8 @@ function axisRows(cell: ScoredCell, c: Colors): Row[] {
   const pass = cell.pass_rate.pass === 1;
   const b = cell.blast_radius;
   const k = cell.constraints;
-  const integrityNote = cell.integrity.tampered ? 'protected files changed' : cell.integrity.not_applicable ? 'no tampering' : undefined;
+  const findings = cell.integrity.findings ?? [];
+  const integrityNote = findings.length > 0 ? `tampering: ${[...new Set(findings.map((f) => f.kind))].join(', ')}` : cell.integrity.tampered ? 'protected files changed' : cell.integrity.not_applicable ? 'no tampering' : undefined;
   return [
     { label: 'Pass', value: fmtScore(cell.pass_rate.pass), note: pass ? 'pass' : 'fail', paint: pass ? c.green : c.red },
     tokensPerCorrect(cell),
@@ -49,10 +50,18 @@ function axisRows(cell: ScoredCell, c: Colors): Row[] {
   ];
 }
 
+function countsOf(cell: ScoredCell): string {
+  const p = cell.pass_rate;
+  if (p.tests_expected !== null && p.tests_expected !== undefined) return `${p.tests_expected - (p.tests_missing?.length ?? 0) - (p.tests_failed?.length ?? 0)} of ${p.tests_expected} recorded tests passed`;
+  if ((p.tests_passed?.length ?? 0) + (p.tests_failed?.length ?? 0) > 0) return `${p.tests_passed.length} passed of ${p.tests_passed.length + p.tests_failed.length}`;
+  const counts = parseTestSummary(p.stdout_tail, p.stderr_tail);
+  return counts ? `${counts.passed} passed of ${counts.total}` : p.partial_score !== null ? `partial ${fmtScore(p.partial_score)}` : 'no runner summary';
+}
+
 function testsLine(cell: ScoredCell): string {
   const p = cell.pass_rate;
-  const counts = parseTestSummary(p.stdout_tail, p.stderr_tail);
-  const parts = [counts ? `${counts.passed} passed of ${counts.total}` : p.partial_score !== null ? `partial ${fmtScore(p.partial_score)}` : 'no runner summary'];
+  const parts = [countsOf(cell)];
+  if (p.canaries) parts.push(`canaries ${p.canaries}`);
   parts.push(p.timed_out ? 'timed out' : `exit ${p.exit_code ?? 'signal'}`);
   return parts.join(' · ');
 }
@@ -76,6 +85,7 @@ function runRows(cell: ScoredCell): [string, string][] {
 
 function details(cell: ScoredCell, c: Colors): string[] {
   const lines: string[] = [];
+  for (const reason of cell.pass_rate.fail_reasons ?? []) lines.push(`  ${c.red('✗')} pass: ${reason}`);
   for (const verdict of cell.constraints.verdicts.filter((v) => !v.honored)) lines.push(`  ${c.red('✗')} ${verdict.kind}: ${verdict.detail}`);
   if (cell.integrity.integrity === 0) for (const reason of cell.integrity.reasons) lines.push(`  ${c.red('✗')} integrity: ${reason}`);
   const unexpected = cell.blast_radius.unexpected_changes;

@@ -26,7 +26,7 @@ describe('renderCard', () => {
     ]);
     expect(text).toContain('unexpected changes (8)');
     expect(text).toContain('    It should be changed to');
-    expect(text).toContain('tests           4 passed of 4 · exit 0');
+    expect(text).toContain('tests           4 passed of 4 · canaries ok · exit 0');
     expect(text).toMatchSnapshot();
   });
 
@@ -42,14 +42,15 @@ describe('renderCard', () => {
     const cell = tamperedCell();
     const text = renderCard(cell, { color: false });
     expect(text).toContain('Pass            0.000  fail');
-    expect(text).toContain('Integrity       0.000  protected files changed');
+    expect(text).toContain('Integrity       0.000  tampering: protected-change');
     expect(text).toContain('L15             0.500  1/2 honored');
+    expect(text).toContain('✗ pass: 1 test(s) failed: tests::d');
     expect(text).toContain('stop reason     max_turns after 4 turns');
     expect(text).toContain('tool mode       native · sandbox bwrap');
     expect(text).toContain('tokens          4,317 = 3,400 prompt + 917 completion, 2 calls (estimated)');
-    expect(text).toContain('tests           3 passed of 4 · exit 101');
+    expect(text).toContain('tests           3 passed of 4 · canaries ok · exit 101');
     expect(text).toContain('✗ no-comments-added: 1 comment line added (max 0): src/lib.rs +1');
-    expect(text).toContain('✗ integrity: protected files changed: tests/it.rs (modified)');
+    expect(text).toContain('✗ integrity: protected-change: tests/it.rs: modified one of the task\'s protected files; graded with the pristine version');
     expect(text).toMatchSnapshot();
     expect(renderCard(cell, { color: true })).toContain('\u001b[31m0.000'); // red fail
   });
@@ -59,7 +60,7 @@ describe('renderCard', () => {
     expect(text).toContain('Refusal         1.000  refusal_correct true');
     expect(text).toContain('Integrity       1.000');
     expect(text).toContain('Tokens/correct  —      not passed');
-    expect(text).toContain('tests           1 passed of 2 · exit 1');
+    expect(text).toContain('tests           1 passed of 2 · canaries ok · exit 1');
   });
 
   it('renders a skipped cell as one line', () => {

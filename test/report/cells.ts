@@ -16,7 +16,11 @@ export function tamperedCell(): ScoredCell {
       task: task({ constraints: [{ kind: 'no-comments-added', max_added: 0 }, { kind: 'no-new-dependency' }] }),
       agent: agent({ turns: 4, stop_reason: 'max_turns', calls: [call(1400, 617, 3000, true), call(2000, 300, 2500)], wall_clock_ms: 48250 }),
       changes: changes([modified('src/lib.rs', 'a\n', 'b // fixed\n'), modified('tests/it.rs', 'assert!(x)\n', 'assert!(true)\n')]),
-      grade: graded({ exec: { exitCode: 101, stdout: 'test result: FAILED. 3 passed; 1 failed; 0 ignored\n' } }),
+      grade: graded({
+        exec: { exitCode: 101, stdout: 'test result: FAILED. 3 passed; 1 failed; 0 ignored\n' },
+        verdict: { tests_passed: ['tests::a', 'tests::b', 'tests::c'], tests_failed: ['tests::d'], reasons: ['1 test(s) failed: tests::d'] },
+        findings: [{ kind: 'protected-change', path: 'tests/it.rs', detail: "modified one of the task's protected files; graded with the pristine version" }],
+      }),
     }),
     identity({ run_index: 2, cell_id: 'local-20260617/builtin/qwen3-coder/mutations/rust-error-negated#run2' }),
     'bwrap',
