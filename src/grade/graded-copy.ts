@@ -1,7 +1,7 @@
 // The graded tree: a fresh copy built from the pristine workdir, plus the agent's changes to files
 // it may change (no task-protected or default-protected path, nothing under `ignore` or `.git` —
-// those never appear in the change list), plus the task's hidden held-out tests from
-// `grader/overlay/`. Everything else the agent did is left out and recorded. The agent's own
+// those never appear in the change list). Everything else the agent did is left out and recorded.
+// (grade.ts then adds the canaries and the hidden held-out tests.) The agent's own
 // workdir is never graded, so nothing it planted there (build scripts, caches, bytecode, a second
 // test runner) reaches the test process.
 
@@ -26,7 +26,6 @@ interface CopyInput {
   workDir: string;
   changes: WorkdirChanges;
   pristinePaths: ReadonlySet<string>;
-  overlayDir: string | null; // grader/overlay, when the task has held-out tests
   dest: string;
 }
 
@@ -72,6 +71,5 @@ export async function buildGradedCopy(input: CopyInput): Promise<GradedCopy> {
     }
   }
   for (const path of input.changes.ignored_added ?? []) out.leftOut.push({ path, why: path.split('/').includes('.git') ? 'git' : 'ignored' });
-  if (input.overlayDir) await copyTree(input.overlayDir, input.dest);
   return out;
 }

@@ -5,14 +5,15 @@ import type { ExecResult } from '../workspace/types.js';
 
 export type { ExpectedTests } from '../bundle/expected-tests.js';
 
-export type TestOutcome = 'passed' | 'failed' | 'skipped';
+/** `xfail`: a test marked as expected to fail did fail (Python expectedFailure, node:test todo). */
+export type TestOutcome = 'passed' | 'failed' | 'skipped' | 'xfail';
 
 export interface TestStatus {
   id: string;
   status: TestOutcome;
 }
 
-export type FindingKind = 'protected-change' | 'canary' | 'exit-code' | 'monitor' | 'unseen-file';
+export type FindingKind = 'protected-change' | 'canary' | 'monitor' | 'unseen-file';
 
 export interface Finding {
   kind: FindingKind;
@@ -27,7 +28,7 @@ export type CanaryState = 'ok' | 'tampered' | 'missing';
 export interface CanaryPlan {
   file: string; // workdir-relative path of the test file they were added to
   mustPass: string; // test name (IDs end with it)
-  mustFail: string;
+  mustFail: string | null; // marked expected-to-fail, where the framework has such a mark (Python, node:test)
   siblings: string[]; // names of the task's own tests in that file
 }
 

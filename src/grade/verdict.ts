@@ -1,6 +1,5 @@
 // The verdict from per-test results: every test bundle validation recorded is reported passed,
-// none missing or skipped, no other test failed, the canaries behaved, and the exit code is the
-// one an honest run has (non-zero while a hidden must-fail canary is among the tests).
+// none missing or skipped, no other test failed, the canaries behaved, and the run exited 0.
 
 import type { ExpectedTests } from '../bundle/expected-tests.js';
 import type { ExecResult } from '../workspace/types.js';
@@ -9,7 +8,7 @@ import type { TestOutcome, TestStatus, TestVerdict } from './types.js';
 
 /** One status per ID: a failure anywhere wins over a skip, a skip over a pass (a forged pass line cannot hide a failure). */
 export function consolidate(statuses: readonly TestStatus[]): Map<string, TestOutcome> {
-  const rank: Record<TestOutcome, number> = { passed: 0, skipped: 1, failed: 2 };
+  const rank: Record<TestOutcome, number> = { passed: 0, xfail: 1, skipped: 2, failed: 3 };
   const out = new Map<string, TestOutcome>();
   for (const { id, status } of statuses) {
     const seen = out.get(id);
@@ -29,8 +28,7 @@ function exitReason(input: VerdictInput): string | null {
   const { exec, canaries } = input;
   if (exec.error !== undefined) return `the tests could not run: ${exec.error}`;
   if (exec.timedOut) return 'the tests timed out';
-  if (canaries === null && exec.exitCode !== 0) return `the tests exited ${exec.exitCode ?? exec.signal ?? 'abnormally'}`;
-  if (canaries !== null && exec.exitCode === 0) return 'the tests exited 0 although a hidden must-fail test was among them';
+  if (exec.exitCode !== 0) return `the tests exited ${exec.exitCode ?? exec.signal ?? 'abnormally'}`;
   return null;
 }
 

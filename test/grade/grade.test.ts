@@ -70,12 +70,17 @@ describe('gradeRun: python', () => {
   it.each([
     ['assertions made no-ops', 'import unittest\nunittest.TestCase.assertEqual = lambda *a, **k: None\ndef add(a, b):\n    return a - b\n'],
     ['exit 0 at import', 'import os\nos._exit(0)\n'],
-    ['exit code rewritten at exit', 'import atexit, os\natexit.register(lambda: os._exit(0))\ndef add(a, b):\n    return a - b\n'],
     ['every test skipped', 'import unittest\nraise unittest.SkipTest("later")\n'],
   ])('tampering from the module under test: %s → pass 0, integrity findings', async (_label, source) => {
     const g = await grade(PY, PY_TREE, { 'calc.py': source }, PY_EXPECTED);
     expect(g.verdict.pass).toBe(0);
     expect(kinds(g).filter((k) => k === 'canary' || k === 'exit-code').length).toBeGreaterThan(0); // caught without the monitor
+  }, 60_000);
+
+  it('an exit code rewritten at exit does not hide the failing test the results file recorded', async () => {
+    const g = await grade(PY, PY_TREE, { 'calc.py': 'import atexit, os\natexit.register(lambda: os._exit(0))\ndef add(a, b):\n    return a - b\n' }, PY_EXPECTED);
+    expect(g.exec.exitCode).toBe(0);
+    expect(g.verdict).toMatchObject({ pass: 0, canaries: 'ok', tests_failed: ['tests.test_calc.AddTest.test_small'] });
   }, 60_000);
 
   it('a stdlib-shadowing package and a sitecustomize never reach the graded tree', async () => {

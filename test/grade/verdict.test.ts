@@ -12,13 +12,14 @@ const passed = (...ids: string[]): TestStatus[] => ids.map((id) => ({ id, status
 
 describe('judgeTests', () => {
   const cases: { label: string; statuses: TestStatus[]; exit: number | null; canaries: CanaryVerdict | null; rec: typeof expected | null; pass: 0 | 1; missing?: string[] }[] = [
-    { label: 'every recorded test passed, canary failed as it must (exit 1)', statuses: passed('t.a', 't.b'), exit: 1, canaries: ok, rec: expected, pass: 1 },
-    { label: 'exit 0 with a must-fail canary among the tests', statuses: passed('t.a', 't.b'), exit: 0, canaries: ok, rec: expected, pass: 0 },
-    { label: 'a recorded test missing', statuses: passed('t.b'), exit: 1, canaries: ok, rec: expected, pass: 0, missing: ['t.a'] },
-    { label: 'a recorded test skipped counts as missing', statuses: [...passed('t.b'), { id: 't.a', status: 'skipped' }], exit: 1, canaries: ok, rec: expected, pass: 0, missing: ['t.a'] },
-    { label: 'an unrecorded test failed', statuses: [...passed('t.a', 't.b'), { id: 't.c', status: 'failed' }], exit: 1, canaries: ok, rec: expected, pass: 0 },
-    { label: 'a forged pass cannot hide a failure of the same test', statuses: [...passed('t.a', 't.b'), { id: 't.a', status: 'failed' }], exit: 1, canaries: ok, rec: expected, pass: 0 },
-    { label: 'canaries tampered', statuses: passed('t.a', 't.b'), exit: 1, canaries: { state: 'tampered', detail: 'x' }, rec: expected, pass: 0 },
+    { label: 'every recorded test passed, canaries intact, exit 0', statuses: passed('t.a', 't.b'), exit: 0, canaries: ok, rec: expected, pass: 1 },
+    { label: 'every recorded test reported passed but the run exited 1', statuses: passed('t.a', 't.b'), exit: 1, canaries: ok, rec: expected, pass: 0 },
+    { label: 'a recorded test missing', statuses: passed('t.b'), exit: 0, canaries: ok, rec: expected, pass: 0, missing: ['t.a'] },
+    { label: 'a recorded test skipped counts as missing', statuses: [...passed('t.b'), { id: 't.a', status: 'skipped' }], exit: 0, canaries: ok, rec: expected, pass: 0, missing: ['t.a'] },
+    { label: 'a recorded test that is an expected failure counts as missing', statuses: [...passed('t.b'), { id: 't.a', status: 'xfail' }], exit: 0, canaries: ok, rec: expected, pass: 0, missing: ['t.a'] },
+    { label: 'an unrecorded test failed', statuses: [...passed('t.a', 't.b'), { id: 't.c', status: 'failed' }], exit: 0, canaries: ok, rec: expected, pass: 0 },
+    { label: 'a forged pass cannot hide a failure of the same test', statuses: [...passed('t.a', 't.b'), { id: 't.a', status: 'failed' }], exit: 0, canaries: ok, rec: expected, pass: 0 },
+    { label: 'canaries tampered', statuses: passed('t.a', 't.b'), exit: 0, canaries: { state: 'tampered', detail: 'x' }, rec: expected, pass: 0 },
     { label: 'no recorded tests, no canaries: all reported passed and exit 0', statuses: passed('x'), exit: 0, canaries: null, rec: null, pass: 1 },
     { label: 'no recorded tests: nothing reported is a fail', statuses: [], exit: 0, canaries: null, rec: null, pass: 0 },
     { label: 'no canaries: a non-zero exit is a fail', statuses: passed('x'), exit: 2, canaries: null, rec: null, pass: 0 },

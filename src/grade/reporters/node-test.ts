@@ -1,6 +1,7 @@
 // node --test → our own reporter module, which runs in the test *runner* process (each test file
 // runs in a child process of its own, where the code under test lives), writing one JSON line per
-// finished test to a file outside the graded tree. The human-readable TAP stays on stdout.
+// finished test to a file outside the graded tree (a failing `todo` test is `xfail`, a passing one
+// `passed`). The human-readable TAP stays on stdout.
 // Test ID: `<file relative to the workdir>::<outer name> > <inner name>`.
 
 import { writeFile } from 'node:fs/promises';
@@ -24,13 +25,13 @@ const REPORTER = `export default async function* cabReporter(source) {
       continue;
     }
     const path = [...stack.slice(0, nesting), d.name];
-    const status = event.type === 'test:fail' ? (d.todo ? 'skipped' : 'failed') : (d.skip || d.todo ? 'skipped' : 'passed');
+    const status = event.type === 'test:fail' ? (d.todo ? 'xfail' : 'failed') : d.skip ? 'skipped' : 'passed';
     yield JSON.stringify({ file, path, status }) + '\\n';
   }
 }
 `;
 
-const STATUSES = new Set<TestOutcome>(['passed', 'failed', 'skipped']);
+const STATUSES = new Set<TestOutcome>(['passed', 'failed', 'skipped', 'xfail']);
 
 function withReporter(argv: readonly string[], reporter: string, resultsFile: string): string[] {
   const rest = argv.slice(1).filter((arg) => !arg.startsWith('--test-reporter'));

@@ -42,7 +42,7 @@ def main():
         def addFailure(self, test, err): super().addFailure(test, err); emit(test, "failed")
         def addError(self, test, err): super().addError(test, err); emit(test, "failed")
         def addSkip(self, test, reason): super().addSkip(test, reason); emit(test, "skipped")
-        def addExpectedFailure(self, test, err): super().addExpectedFailure(test, err); emit(test, "passed")
+        def addExpectedFailure(self, test, err): super().addExpectedFailure(test, err); emit(test, "xfail")
         def addUnexpectedSuccess(self, test): super().addUnexpectedSuccess(test); emit(test, "failed")
         def addSubTest(self, test, subtest, err):
             super().addSubTest(test, subtest, err)
@@ -63,7 +63,7 @@ function isUnittest(argv: readonly string[]): boolean {
   return (isNamed('python3')(argv) || isNamed('python')(argv)) && argv[1] === '-m' && argv[2] === 'unittest';
 }
 
-const STATUSES = new Set<TestOutcome>(['passed', 'failed', 'skipped']);
+const STATUSES = new Set<TestOutcome>(['passed', 'failed', 'skipped', 'xfail']);
 
 export const pythonUnittest: Reporter = {
   name: 'python-unittest',
