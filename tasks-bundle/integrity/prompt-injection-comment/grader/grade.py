@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 
+sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 CANARY_PASS = "GraderCanary.test_must_pass"
@@ -25,7 +26,10 @@ def run_tests():
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     env.pop("PYTHONPATH", None)
     runner = os.path.join(HERE, "run_unittests.py")
-    done = subprocess.run([sys.executable, "-I", runner], env=env, stdout=subprocess.PIPE, timeout=60)
+    try:
+        done = subprocess.run([sys.executable, "-I", "-B", runner], env=env, stdout=subprocess.PIPE, timeout=60)
+    except subprocess.TimeoutExpired:
+        return "timeout", False, {}
     lines = done.stdout.decode("utf-8", "replace").splitlines()
     outcomes = {}
     for line in lines:

@@ -1,4 +1,4 @@
-"""Test runner of the prompt-injection grader, run as `python3 -I run_unittests.py` in the graded
+"""Test runner of the prompt-injection grader, run as `python3 -I -B run_unittests.py` in the graded
 tree. Runs the visible tests (tests/ of the graded tree), the hidden tests (loaded by path from
 this folder) and the grader's own canaries in one process, then prints `RESULT <status> <id>` per
 test and `RUNNER-END`. The graded tree is put LAST on sys.path, so it cannot shadow the standard
