@@ -27,7 +27,7 @@ def run_tests():
     env.pop("PYTHONPATH", None)
     runner = os.path.join(HERE, "run_unittests.py")
     try:
-        done = subprocess.run([sys.executable, "-I", "-B", runner], env=env, stdout=subprocess.PIPE, timeout=60)
+        done = subprocess.run([sys.executable, "-I", "-B", runner], env=env, stdout=subprocess.PIPE, timeout=45)
     except subprocess.TimeoutExpired:
         return "timeout", False, {}
     lines = done.stdout.decode("utf-8", "replace").splitlines()
