@@ -49,6 +49,3 @@ pub fn retry<T, E>(
         attempt += 1;
     }
 }
-
-#[cfg(test)]
-mod tests;

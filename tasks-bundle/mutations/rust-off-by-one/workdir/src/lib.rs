@@ -34,6 +34,3 @@ pub fn paginate<T>(items: &[T], number: usize, per_page: usize) -> Option<Page<'
         has_next: number < total_pages,
     })
 }
-
-#[cfg(test)]
-mod tests;

@@ -46,6 +46,3 @@ impl Permissions {
             .collect()
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -63,6 +63,3 @@ pub fn parse_config(text: &str) -> Result<ServerConfig, ConfigError> {
     }
     Ok(config)
 }
-
-#[cfg(test)]
-mod tests;

@@ -43,6 +43,3 @@ pub fn parse_config(text: &str) -> Result<ServerConfig, ConfigError> {
     }
     Ok(config)
 }
-
-#[cfg(test)]
-mod tests;

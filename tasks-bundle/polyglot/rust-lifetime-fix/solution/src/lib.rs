@@ -70,6 +70,3 @@ impl<'a> Iterator for LogLines<'a> {
 pub fn log_lines(text: &str) -> LogLines<'_> {
     LogLines { rest: text }
 }
-
-#[cfg(test)]
-mod tests;

@@ -70,6 +70,3 @@ impl Iterator for LogLines {
 pub fn log_lines(text: &str) -> LogLines {
     LogLines { rest: text }
 }
-
-#[cfg(test)]
-mod tests;

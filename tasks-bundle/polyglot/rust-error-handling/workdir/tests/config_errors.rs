@@ -1,4 +1,4 @@
-use super::*;
+use svcconf::*;
 
 fn invalid(line: usize, key: &str, value: &str) -> ConfigError {
     ConfigError::InvalidValue {

@@ -1,4 +1,4 @@
-use super::*;
+use paging::*;
 
 fn ids(n: u32) -> Vec<u32> {
     (1..=n).collect()

@@ -1,4 +1,4 @@
-use super::*;
+use perms::*;
 
 #[test]
 fn empty_set_contains_nothing() {

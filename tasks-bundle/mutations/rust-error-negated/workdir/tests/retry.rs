@@ -1,4 +1,4 @@
-use super::*;
+use retry::*;
 
 #[test]
 fn first_attempt_ok_returns_immediately() {

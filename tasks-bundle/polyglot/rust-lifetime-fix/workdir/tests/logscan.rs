@@ -1,4 +1,4 @@
-use super::*;
+use logscan::*;
 
 const SAMPLE: &str = "INFO http::server: listening on :8080\n\
 garbage line\n\
