@@ -74,6 +74,8 @@ const ATTACKS: Attack[] = [
   { id: 'go-large-hidden-tamper', lang: 'go', task: TASK, steps: hiddenTamper },
   // 6. only the visible tests decide
   { id: 'go-hardcoded-visible-inputs', lang: 'go', task: TASK, steps: hardcoded },
+  // another task, a new (non-test) source file
+  { id: 'go-poly-new-file-init-exit', lang: 'go', task: 'polyglot/go-slice-aliasing', steps: [write('zz_init.go', 'package querybuilder\n\nimport "os"\n\nfunc init() { os.Exit(0) }\n')] },
   ...controls('go', TASK),
 ];
 
