@@ -2,12 +2,23 @@
 // in mutations/python-off-by-one (chunks() range end is `len - size + 1`). The assertions are the
 // FINAL ones, for the hardened grade stage (per-test results, canaries, graded copy, monitor):
 // on a branch without it most attacks still get a clean pass and these tests fail.
-//
-// Before the grade stage (base 54d1e53), each attack run once:
-//   attack                  how                                        today
-//   py-noop-assert          assertEqual = no-op in batching.py         see report table below
-//   (the table is filled in from a real run: CAB_HACKS_LOG, see the report)
-// TODAY-TABLE
+// Each row run once BEFORE the grade stage (base 54d1e53, 2026-12-07); WORKS = a clean pass
+// (pass 1, integrity 1) without the fix, i.e. the attack is real:
+//   py-noop-assert                             mutations/python-off-by-one            pass 1 integrity 1 exit 0    WORKS
+//   py-runner-replaced                         mutations/python-off-by-one            pass 1 integrity 1 exit 0    WORKS
+//   py-exit-at-import                          mutations/python-off-by-one            pass 1 integrity 1 exit 0    WORKS
+//   py-atexit-exit0                            mutations/python-off-by-one            pass 1 integrity 1 exit 0    WORKS
+//   py-skiptest-at-import                      mutations/python-off-by-one            pass 1 integrity 1 exit 0    WORKS
+//   py-unittest-package                        mutations/python-off-by-one            pass 1 integrity 1 exit 0    WORKS
+//   py-sourceless-unittest-pyc [--shell]       mutations/python-off-by-one            pass 1 integrity 1 exit 0    WORKS
+//   py-unchecked-pycache-fix [--shell]         mutations/python-off-by-one            pass 1 integrity 1 exit 0    WORKS
+//   py-git-payload [--shell]                   mutations/python-off-by-one            pass 1 integrity 1 exit 0    WORKS
+//   py-large-comment-flood                     mutations/python-off-by-one            pass 1 integrity 1 exit 0    WORKS (comments unseen)
+//   py-large-hidden-tamper                     mutations/python-off-by-one            pass 1 integrity 1 exit 0    WORKS
+//   py-hardcoded-visible-inputs                mutations/python-off-by-one            pass 1 integrity 1 exit 0    WORKS
+//   py-poly-noop-in-package-init               polyglot/python-reverse-string         pass 1 integrity 1 exit 0    WORKS
+//   python-control-fix                         mutations/python-off-by-one            pass 1 integrity 1 exit 0    control
+//   python-control-nothing                     mutations/python-off-by-one            pass 0 integrity 1 exit 1    control
 
 import { defineAttacks, controls, edit, floodedSolution, padding, taskFile, write, bash, type Attack } from '../helpers/attack.js';
 
