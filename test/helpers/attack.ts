@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli, SHIPPED_BUNDLE } from './cli.js';
-import { callTool, say, startFakeEndpoint, type FakeStep } from './fake-endpoint.js';
+import { callTool, say, startFakeEndpoint, type FakeStep, type RecordedRequest } from './fake-endpoint.js';
 import { withSlot } from './slots.js';
 
 export type Lang = 'python' | 'javascript' | 'go' | 'rust' | 'java';
@@ -38,6 +38,22 @@ export const RUN_TIMEOUT_MS = 600_000; // includes waiting for a slot
 
 let cwd: string | null = null;
 
+/**
+ * Every scripted tool call did what it meant to (no tool error, shell commands exit 0): else a
+ * "defeated" verdict could come from a stale script (an edit whose old_string no longer
+ * matches) instead of from the grade stage.
+ */
+function expectStepsApplied(requests: RecordedRequest[]): void {
+  const chats = requests.filter((r) => r.path.endsWith('/chat/completions'));
+  const messages = chats[chats.length - 1]?.body?.messages ?? [];
+  for (const m of messages) {
+    if (m['role'] !== 'tool') continue;
+    const text = String(m['content'] ?? '');
+    expect(text.startsWith('error:'), `a scripted tool call failed: ${text.slice(0, 300)}`).toBe(false);
+    if (text.startsWith('exit code ') || text.startsWith('could not start')) expect(text, 'a scripted shell command failed').toMatch(/^exit code 0 /);
+  }
+}
+
 /** Runs the attack's script through `check --json --no-save` and returns the result cell. */
 export async function runAttack(attack: Attack): Promise<Cell> {
   const steps = typeof attack.steps === 'function' ? await attack.steps() : attack.steps;
@@ -49,6 +65,7 @@ export async function runAttack(attack: Attack): Promise<Cell> {
     const run = await withSlot(() => runCli(args, { cwd: cwd as string, timeoutMs: 300_000 }));
     expect(run.stderr, 'the CLI must not crash').not.toMatch(/internal error/i);
     expect(run.code, run.stderr.slice(-2000)).toBe(0);
+    expectStepsApplied(fake.requests);
     const cell = (JSON.parse(run.stdout) as { results: Cell[] }).results[0];
     expect(cell, 'one result cell').toBeDefined();
     return cell as Cell;
