@@ -3,11 +3,11 @@
 // verdict helpers every hack test uses, so "defeated" means the same thing in every file.
 // At most two `check` runs at a time across all hack files (slots.ts), so the suite fits 2 cores.
 
-import { appendFile, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, SHIPPED_BUNDLE } from './cli.js';
 import { callTool, say, startFakeEndpoint, type FakeStep, type RecordedRequest } from './fake-endpoint.js';
 import { withSlot } from './slots.js';
@@ -36,7 +36,7 @@ export type Cell = Record<string, any>;
 const TASKS = fileURLToPath(new URL('../../tasks-bundle/', import.meta.url));
 export const RUN_TIMEOUT_MS = 600_000; // includes waiting for a slot
 
-let cwd: string | null = null;
+let cwd: Promise<string> | null = null; // one empty folder per file to run the CLI in
 
 /**
  * Every scripted tool call did what it meant to (no tool error, shell commands exit 0): else a
@@ -57,12 +57,13 @@ function expectStepsApplied(requests: RecordedRequest[]): void {
 /** Runs the attack's script through `check --json --no-save` and returns the result cell. */
 export async function runAttack(attack: Attack): Promise<Cell> {
   const steps = typeof attack.steps === 'function' ? await attack.steps() : attack.steps;
-  cwd ??= await mkdtemp(join(tmpdir(), 'cab-hacks-'));
+  cwd ??= mkdtemp(join(tmpdir(), 'cab-hacks-'));
+  const dir = await cwd;
   const fake = await startFakeEndpoint({ steps: [...steps, say('Done: the tests pass now.')] });
   try {
     const args = ['check', '--bundle', SHIPPED_BUNDLE, '--task', attack.task, '--endpoint', fake.url, '--model', 'm', '--json', '--no-save'];
     if (attack.shell) args.push('--shell');
-    const run = await withSlot(() => runCli(args, { cwd: cwd as string, timeoutMs: 300_000 }));
+    const run = await withSlot(() => runCli(args, { cwd: dir, timeoutMs: 300_000 }));
     expect(run.stderr, 'the CLI must not crash').not.toMatch(/internal error/i);
     expect(run.code, run.stderr.slice(-2000)).toBe(0);
     expectStepsApplied(fake.requests);
@@ -189,6 +190,10 @@ async function logResult(attack: Attack, cell: Cell): Promise<void> {
 /** One test per row: run the scripted model, then hold the cell to the row's expectation. */
 export function defineAttacks(title: string, attacks: Attack[]): void {
   describe.concurrent(title, () => {
+    afterAll(async () => {
+      if (cwd !== null) await rm(await cwd, { recursive: true, force: true });
+      cwd = null;
+    });
     const rows = attacks.map((a) => [`${a.id}${a.shell ? ' [--shell]' : ''} (${a.task})`, a] as const);
     it.each(rows)('%s', async (_name, attack) => {
       const cell = await runAttack(attack);
