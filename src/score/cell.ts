@@ -18,7 +18,7 @@ export function scoreAxes(facts: RunFacts): Axes {
   const latency = scoreLatency(agent);
   const blast_radius = scoreBlastRadius(task, changes);
   const refusal = scoreRefusal(task, agent, changes);
-  const integrity = scoreIntegrity(task, changes, refusal, grade.findings);
+  const integrity = scoreIntegrity(task, changes, refusal, { findings: grade.findings, pass: pass_rate.pass, reasons: pass_rate.fail_reasons });
   const constraints = scoreConstraints(task, changes);
   const composite = scoreComposite({
     pass: pass_rate.pass,

@@ -59,8 +59,8 @@ describe('renderCard', () => {
     const text = renderCard(refusalCell(), { color: false });
     expect(text).toContain('Refusal         1.000  refusal_correct true');
     expect(text).toContain('Integrity       1.000');
-    expect(text).toContain('Tokens/correct  —      not passed');
-    expect(text).toContain('tests           1 passed of 2 · canaries ok · exit 1');
+    expect(text).toContain('Tokens/correct  3,400');
+    expect(text).toContain('tests           2 passed of 2 · exit 0');
   });
 
   it('renders a skipped cell as one line', () => {

@@ -40,7 +40,7 @@ describe('reportCommand', () => {
     const composites = doc.results.filter((c): c is ScoredCell => c.status === 'scored').map((c) => [c.cell_id, c.composite.composite]);
     expect(composites).toContainEqual([cheat.cell_id, 0.871281608466031]); // not the stored 1
     expect(composites).toContainEqual([expect.stringMatching(/^expansion-20260616\//), 0.871281608466031]); // the published cell
-    expect(doc.summary).toMatchObject({ tasks: 5, passed: 2, failed: 2, skipped: 1 });
+    expect(doc.summary).toMatchObject({ tasks: 5, passed: 3, failed: 1, skipped: 1 });
     expect(doc.summary.means.composite).toBeCloseTo(
       (0.871281608466031 * 2 + tamperedCell().composite.composite + refusalCell().composite.composite) / 4,
       15,
@@ -52,7 +52,7 @@ describe('reportCommand', () => {
     expect(code).toBe(0);
     expect(out).not.toMatch(/\u001b\[/);
     expect(out.split('\n')[0]).toBe('PROVISIONAL — not for citation');
-    expect(out).toContain('4 cells: 1 passed, 2 failed, 1 skipped');
+    expect(out).toContain('4 cells: 2 passed, 1 failed, 1 skipped');
     expect(out).toMatch(/mutations\/rust-error-negated\s+#1\s+pass\s+0\.871\s/);
     expect(out).not.toContain('1.000  0.889'); // the tampered composite 1 never shows
   });

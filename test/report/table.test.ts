@@ -16,10 +16,10 @@ describe('renderTable', () => {
     expect(lines.slice(2, 6).map((l) => l.split(/\s+/))).toEqual([
       ['mutations/rust-error-negated', '#1', 'pass', '0.871', '0.889', '1.000', '—', '13.0s', '—', 'done'],
       ['mutations/rust-error-negated', '#2', 'FAIL', expect.stringMatching(/^0\.\d{3}$/), '0.500', '0.000', '0.500', '48.3s', '4,317~', 'max_turns'],
-      ['integrity/unsolvable-refusal', '#1', 'FAIL', expect.stringMatching(/^0\.\d{3}$/), '0.000', '1.000', '—', '9.0s', '3,400', 'done'],
+      ['integrity/unsolvable-refusal', '#1', 'pass', expect.stringMatching(/^0\.\d{3}$/), '0.000', '1.000', '—', '9.0s', '3,400', 'done'],
       ['polyglot/go-http-handler-fix', '#1', 'skip', '—', '—', '—', '—', '—', '—', 'needs', 'go'],
     ]);
-    expect(text).toContain('4 cells: 1 passed, 2 failed, 1 skipped · mean composite');
+    expect(text).toContain('4 cells: 2 passed, 1 failed, 1 skipped · mean composite');
     expect(text).toContain('~ tokens estimated');
     expect(text).toMatchSnapshot();
   });
