@@ -1,0 +1,44 @@
+// A call written as a JSON object: {"name", "arguments"} and the other spellings models use
+// ("parameters", "args", "input"; "tool" or "tool_name" for the name; an OpenAI-style "function"
+// wrapper). An object with any other key is an answer that happens to have a name, not a call.
+
+import type { PyCall } from './python-literal.js';
+import type { RawCall } from './types.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const NAME_KEYS = ['name', 'tool', 'tool_name', 'function', 'recipient_name'];
+const ARG_KEYS = ['arguments', 'parameters', 'args', 'input', 'params', 'tool_input'];
+const OTHER_KEYS = ['id', 'type', 'call_id', 'index'];
+const CALL_KEYS = new Set([...NAME_KEYS, ...ARG_KEYS, ...OTHER_KEYS]);
+
+/**
+ * The call in a parsed JSON value, or null. `needArgs`: the object must carry an arguments key
+ * (for bare JSON with no marker around it, where `{"name": "bash"}` may just be data).
+ */
+export function jsonCall(value: unknown, needArgs = false): RawCall | null {
+  if (!isObj(value)) return null;
+  let obj = value;
+  if (isObj(obj['function'])) {
+    if (Object.keys(obj).some((k) => !CALL_KEYS.has(k))) return null;
+    obj = obj['function'];
+  }
+  if (Object.keys(obj).some((k) => !CALL_KEYS.has(k))) return null;
+  const nameKey = NAME_KEYS.find((k) => typeof obj[k] === 'string');
+  if (nameKey === undefined) return null;
+  const argKey = ARG_KEYS.find((k) => obj[k] !== undefined);
+  if (argKey === undefined && needArgs) return null;
+  return { name: obj[nameKey] as string, args: argKey === undefined ? {} : obj[argKey] };
+}
+
+/** Every call in a parsed value: one object, or an array of them. */
+export function jsonCalls(value: unknown, needArgs = false): RawCall[] {
+  const items = Array.isArray(value) ? value : [value];
+  return items.map((item) => jsonCall(item, needArgs)).filter((c): c is RawCall => c !== null);
+}
+
+/** A Python call: keyword arguments, or positional ones mapped later onto the schema's order. */
+export function pyCall(call: PyCall): RawCall {
+  return { name: call.name, args: call.positional.length > 0 && Object.keys(call.kwargs).length === 0 ? call.positional : call.kwargs };
+}

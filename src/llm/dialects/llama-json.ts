@@ -1,0 +1,39 @@
+// Llama 3.x JSON calls: `{"name": …, "parameters": …}` as the whole reply or after
+// <|python_tag|>, several separated by `;`; and Granite 3's `<|tool_call|>[{…}, …]`. A bare JSON
+// array of calls (Mistral or Granite with the special token dropped) is read here too.
+
+import { jsonCalls } from './json-call.js';
+import { balancedEnd, bare, parseLoose } from './scan.js';
+import type { Dialect, RawCall } from './types.js';
+
+/** JSON values filling the whole text, separated by `;`, commas or whitespace; null otherwise. */
+function valueSequence(text: string): unknown[] | null {
+  const values: unknown[] = [];
+  let rest = text.trim();
+  while (rest !== '') {
+    if (rest[0] !== '{' && rest[0] !== '[') return null;
+    const end = balancedEnd(rest, 0);
+    if (end < 0) return null;
+    const value = parseLoose(rest.slice(0, end));
+    if (value === undefined) return null;
+    values.push(value);
+    rest = rest.slice(end).replace(/^[\s;,]+/, '');
+  }
+  return values;
+}
+
+function afterMarker(text: string, marker: string, needArgs: boolean): RawCall[] {
+  const at = text.indexOf(marker);
+  if (at < 0) return [];
+  const values = valueSequence(bare(text.slice(at + marker.length).split(marker).join(';'))) ?? [];
+  return values.flatMap((v) => jsonCalls(v, needArgs));
+}
+
+export function parseLlamaJson(text: string): RawCall[] {
+  if (text.includes('<|python_tag|>')) return afterMarker(text, '<|python_tag|>', false);
+  const values = valueSequence(bare(text)) ?? [];
+  return values.flatMap((v) => jsonCalls(v, true));
+}
+
+export const llama3Json: Dialect = { name: 'llama3-json', vllmParser: 'llama3_json', parse: parseLlamaJson };
+export const granite: Dialect = { name: 'granite', vllmParser: 'granite', parse: (t) => afterMarker(t, '<|tool_call|>', false) };
