@@ -4,11 +4,11 @@
 import { firstValue, tagValue } from './scan.js';
 import type { Dialect, RawCall } from './types.js';
 
-const FUNCTION = /<function=([^>\s]+)\s*>([\s\S]*?)(?:<\/function>|(?=<function=)|$)/g;
+const FUNCTION = /<function=([^>\s]+)\s*>([\s\S]*?)(<\/function>|(?=<function=)|$)/g;
 const PARAMETER = /<parameter=([^>\s]+)\s*>([\s\S]*?)(?:<\/parameter>|(?=<parameter=)|$)/g;
 
-function functionTags(text: string): Array<{ name: string; body: string }> {
-  return [...text.matchAll(FUNCTION)].map((m) => ({ name: m[1] ?? '', body: m[2] ?? '' }));
+function functionTags(text: string): Array<{ name: string; body: string; closed: boolean }> {
+  return [...text.matchAll(FUNCTION)].map((m) => ({ name: m[1] ?? '', body: m[2] ?? '', closed: m[3] !== '' }));
 }
 
 function parameters(body: string): Record<string, string> {
@@ -23,9 +23,9 @@ const isJsonBody = (body: string): boolean => body.trim().startsWith('{');
 /** Qwen3-Coder: parameter tags, or a JSON body when the call sits in a <tool_call> block. */
 export function parseQwen3Coder(text: string): RawCall[] {
   const inBlock = text.includes('<tool_call>');
-  return functionTags(text).flatMap(({ name, body }): RawCall[] => {
-    if (hasParameters(body)) return [{ name, args: parameters(body) }];
-    if (body.trim() === '' && inBlock) return [{ name, args: {} }];
+  return functionTags(text).flatMap(({ name, body, closed }): RawCall[] => {
+    if (hasParameters(body)) return !closed ? [] : [{ name, args: parameters(body) }];
+    if (body.trim() === '' && inBlock && closed) return [{ name, args: {} }];
     if (inBlock && isJsonBody(body)) return [{ name, args: firstValue(body) }];
     return [];
   });

@@ -4,8 +4,8 @@
 
 import type { Dialect, RawCall } from './types.js';
 
-const CALL = /<tool_call>\s*([A-Za-z_][\w.\-]*)\s*((?:<arg_key>[\s\S]*?)?)(?:<\/tool_call>|$)/g;
-const PAIR = /<arg_key>\s*([\s\S]*?)\s*<\/arg_key>\s*<arg_value>([\s\S]*?)(?:<\/arg_value>|$)/g;
+const CALL = /<tool_call>\s*([A-Za-z_][\w.\-]*)\s*((?:<arg_key>[\s\S]*?)?)<\/tool_call>/g;
+const PAIR = /<arg_key>\s*([\s\S]*?)\s*<\/arg_key>\s*<arg_value>([\s\S]*?)<\/arg_value>/g;
 
 export function parseGlm(text: string): RawCall[] {
   const calls: RawCall[] = [];

@@ -5,8 +5,8 @@
 import { firstValue, parseLoose, tagValue } from './scan.js';
 import type { Dialect, RawCall } from './types.js';
 
-const INVOKE = /<invoke\s+name\s*=\s*["']?([^"'>\s]+)["']?\s*>([\s\S]*?)(?:<\/invoke>|(?=<invoke\s)|$)/g;
-const PARAMETER = /<parameter\s+name\s*=\s*["']?([^"'>\s]+)["']?([^>]*)>([\s\S]*?)(?:<\/parameter>|$)/g;
+const INVOKE = /<invoke\s+name\s*=\s*["']?([^"'>\s]+)["']?\s*>([\s\S]*?)<\/invoke>/g;
+const PARAMETER = /<parameter\s+name\s*=\s*["']?([^"'>\s]+)["']?([^>]*)>([\s\S]*?)<\/parameter>/g;
 const DSML = /[｜|]\s*DSML\s*[｜|]/g;
 const HAS_DSML = /[｜|]\s*DSML\s*[｜|]/;
 

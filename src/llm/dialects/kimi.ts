@@ -7,7 +7,7 @@ import type { Dialect, RawCall } from './types.js';
 
 const SECTION = /<\|tool_calls?_section_(?:begin|end)\|>|<\|tool_call_(?:begin|end)\|>/g;
 const ARGUMENT = '<|tool_call_argument_begin|>';
-const CALL = /(?:^|[\s>|])((?:functions\.)?([A-Za-z_][\w\-]*(?:\.[\w\-]+)*)):(\d+)\s*(?=\{)/g;
+const CALL = /(?:^|[\s>|}])((?:functions\.)?([A-Za-z_][\w\-]*(?:\.[\w\-]+)*)):(\d+)\s*(?=\{)/g;
 
 export function parseKimi(text: string): RawCall[] {
   if (!text.includes(ARGUMENT) && !/functions\.[\w\-]+:\d+\s*\{/.test(text)) return [];
