@@ -74,6 +74,14 @@ function runRows(cell: ScoredCell): [string, string][] {
   ];
 }
 
+/** One line per warning, e.g. the server that did not parse the model's tool calls and its fix. */
+function warningLines(cell: ScoredCell, c: Colors): string[] {
+  return (cell.warnings ?? []).map((w) => {
+    const text = `the server did not parse tool calls (the model wrote ${w.dialect}); read as text. Fix: ${w.fix}`;
+    return `  ${c.dim('warning'.padEnd(16))}${c.yellow(text)}`;
+  });
+}
+
 function details(cell: ScoredCell, c: Colors): string[] {
   const lines: string[] = [];
   for (const verdict of cell.constraints.verdicts.filter((v) => !v.honored)) lines.push(`  ${c.red('✗')} ${verdict.kind}: ${verdict.detail}`);
@@ -105,6 +113,7 @@ function scoredCard(cell: ScoredCell, c: Colors): string {
     ...axes,
     '',
     ...run,
+    ...warningLines(cell, c),
     ...details(cell, c),
     '',
   ].join('\n');

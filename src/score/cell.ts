@@ -51,5 +51,6 @@ export function scoreCell(facts: RunFacts, identity: RunIdentity, sandbox: Sandb
     ...scoreAxes(facts),
     calls: agent.calls,
     spans: agent.spans,
+    ...(agent.warnings === undefined ? {} : { warnings: agent.warnings }),
   };
 }
