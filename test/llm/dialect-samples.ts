@@ -63,6 +63,15 @@ export const SAMPLES: Sample[] = [
   { dialect: 'markdown-json', note: "today's fenced name/arguments", text: 'I will write it:\n```json\n{"name": "write_file", "arguments": {"path": "x.py", "content": "print(1)\\n"}}\n```\n', want: [['write_file', { path: 'x.py', content: 'print(1)\n' }]] },
   { dialect: 'markdown-tool-calls', note: 'name: {json} lines', text: '```tool_calls\nread_file: {"path": "src/app.py"}\nrun_tests: {}\n```', want: [...READ, ['run_tests', {}]] },
   { dialect: 'markdown-tool-calls', note: 'a list item', text: 'Plan:\n```tool_calls\n- bash: {"command": "ls"}\n```', want: [['bash', { command: 'ls' }]] },
+  // Variants from neighbouring families and servers that drop special tokens.
+  { dialect: 'hermes', note: "Nemotron's <TOOLCALL> list", text: '<TOOLCALL>[{"name": "read_file", "arguments": {"path": "src/app.py"}}]</TOOLCALL>', want: READ },
+  { dialect: 'qwen3-coder', note: "Seed-OSS's <seed:tool_call>, values without newlines", text: '<seed:tool_call>\n<function=read_file>\n<parameter=path>src/app.py</parameter>\n</function>\n</seed:tool_call>', want: READ },
+  { dialect: 'glm', note: '<tool_call> tokens dropped by the server', text: 'read_file\n<arg_key>path</arg_key>\n<arg_value>src/app.py</arg_value>\n', want: READ },
+  { dialect: 'granite', note: "Phi-4-mini's <|tool_call|> with a function wrapper and a closing token", text: '<|tool_call|>[{"type": "function", "function": {"name": "read_file", "arguments": {"path": "src/app.py"}}}]<|/tool_call|>', want: READ },
+  { dialect: 'llama3-json', note: 'xLAM bare list of calls', text: '[{"name": "read_file", "arguments": {"path": "src/app.py"}}, {"name": "run_tests", "arguments": {}}]', want: [...READ, ['run_tests', {}]] },
+  { dialect: 'markdown-json', note: 'Command R "Action:" fence with tool_name/parameters', text: 'Action: ```json\n[{"tool_name": "read_file", "parameters": {"path": "src/app.py"}}]\n```', want: READ },
+  { dialect: 'markdown-json', note: 'a {"tool_calls": [...]} object in a ```JSON fence', text: '```JSON\n{"tool_calls": [{"name": "run_tests", "arguments": {}}]}\n```', want: [['run_tests', {}]] },
+  { dialect: 'functiongemma', note: '<escape> and call tokens dropped', text: 'call:read_file{path:src/app.py}', want: READ },
 ];
 
 /** Replies that hold no call: answers with a "name", cut-off calls, prose, tools we never offered. */

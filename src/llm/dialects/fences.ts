@@ -6,7 +6,7 @@ import { jsonCalls } from './json-call.js';
 import { balancedAt, firstValue } from './scan.js';
 import type { Dialect, RawCall } from './types.js';
 
-const JSON_FENCE = /```(?:json5?|jsonc|tool_calls?|tool|tool_code|function_call|)[ \t]*\r?\n([\s\S]*?)```/g;
+const JSON_FENCE = /```(?:json5?|jsonc|tool_calls?|tool|tool_code|function_call|)[ \t]*\r?\n([\s\S]*?)```/gi;
 const LINES_FENCE = /```tool_calls[ \t]*\r?\n([\s\S]*?)```/g;
 const LINE = /^[ \t]*[-*]?[ \t]*([A-Za-z_][\w.\-]*)[ \t]*:[ \t]*(?=\{)/gm;
 

@@ -1,12 +1,13 @@
 // Hermes / Qwen 2.5 / Qwen3 / Granite 4: `<tool_call>{"name": …, "arguments": …}</tool_call>`, the
 // body also as a Python dict (single quotes) or inside a ```json fence; an unclosed last block
-// too. MiniMax-M1 writes one `<tool_calls>` block with a JSON object per line.
+// too. MiniMax-M1 writes one `<tool_calls>` block with a JSON object per line; Nemotron a
+// `<TOOLCALL>[…]</TOOLCALL>` list.
 
 import { jsonCalls } from './json-call.js';
 import { balancedAt, parseLoose } from './scan.js';
 import type { Dialect, RawCall } from './types.js';
 
-const BLOCK = /<tool_calls?>([\s\S]*?)(?:<\/tool_calls?>|$)/g;
+const BLOCK = /<(?:tool_calls?|TOOLCALL)>([\s\S]*?)(?:<\/(?:tool_calls?|TOOLCALL)>|$)/g;
 
 /** The values in a block body: each top-level `{…}` or `[…]`, read as JSON or a Python literal. */
 function valuesIn(body: string): unknown[] {

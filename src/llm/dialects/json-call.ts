@@ -32,8 +32,9 @@ export function jsonCall(value: unknown, needArgs = false): RawCall | null {
   return { name: obj[nameKey] as string, args: argKey === undefined ? {} : obj[argKey] };
 }
 
-/** Every call in a parsed value: one object, or an array of them. */
+/** Every call in a parsed value: one object, an array of them, or {"tool_calls": [...]}. */
 export function jsonCalls(value: unknown, needArgs = false): RawCall[] {
+  if (isObj(value) && Array.isArray(value['tool_calls']) && Object.keys(value).length === 1) return jsonCalls(value['tool_calls'], needArgs);
   const items = Array.isArray(value) ? value : [value];
   return items.map((item) => jsonCall(item, needArgs)).filter((c): c is RawCall => c !== null);
 }

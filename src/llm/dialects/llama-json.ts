@@ -1,17 +1,20 @@
 // Llama 3.x JSON calls: `{"name": …, "parameters": …}` as the whole reply or after
-// <|python_tag|>, several separated by `;`; and Granite 3's `<|tool_call|>[{…}, …]`. A bare JSON
+// <|python_tag|>, several separated by `;`; and Granite 3's (and Phi-4-mini's) `<|tool_call|>[{…}, …]`. A bare JSON
 // array of calls (Mistral or Granite with the special token dropped) is read here too.
 
 import { jsonCalls } from './json-call.js';
 import { balancedEnd, bare, parseLoose } from './scan.js';
 import type { Dialect, RawCall } from './types.js';
 
-/** JSON values filling the whole text, separated by `;`, commas or whitespace; null otherwise. */
-function valueSequence(text: string): unknown[] | null {
+/**
+ * JSON values separated by `;`, commas or whitespace. `whole`: they must fill the text (null
+ * otherwise); else reading stops at the first thing that is not one (a closing token).
+ */
+function valueSequence(text: string, whole = true): unknown[] | null {
   const values: unknown[] = [];
   let rest = text.trim();
   while (rest !== '') {
-    if (rest[0] !== '{' && rest[0] !== '[') return null;
+    if (rest[0] !== '{' && rest[0] !== '[') return whole ? null : values;
     const end = balancedEnd(rest, 0);
     if (end < 0) return null;
     const value = parseLoose(rest.slice(0, end));
@@ -25,7 +28,7 @@ function valueSequence(text: string): unknown[] | null {
 function afterMarker(text: string, marker: string, needArgs: boolean): RawCall[] {
   const at = text.indexOf(marker);
   if (at < 0) return [];
-  const values = valueSequence(bare(text.slice(at + marker.length).split(marker).join(';'))) ?? [];
+  const values = valueSequence(bare(text.slice(at + marker.length).split(marker).join(';')), false) ?? [];
   return values.flatMap((v) => jsonCalls(v, needArgs));
 }
 
