@@ -72,6 +72,23 @@ describe('mapping onto the tool contract', () => {
   });
 });
 
+describe('hostile replies', () => {
+  const cases: Record<string, string> = {
+    'one long word before <arg_key>': `${'a'.repeat(100_000)}<arg_key>`,
+    'unclosed GLM calls': '<tool_call>a<arg_key>b</arg_key><arg_value>'.repeat(2_000),
+    'unclosed FunctionGemma strings': '<start_function_call>call:a{b:<escape>'.repeat(2_000),
+    'open brackets': '[{('.repeat(30_000),
+    'DeepSeek tokens without bodies': '<｜tool▁call▁begin｜>function<｜tool▁sep｜>'.repeat(2_000),
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    it(`${name}: no call, read quickly`, () => {
+      const started = performance.now();
+      expect(read(text)).toEqual({ dialect: null, calls: [] });
+      expect(performance.now() - started).toBeLessThan(3_000);
+    });
+  }
+});
+
 describe('serverFix', () => {
   it('names the vLLM parser, llama.cpp --jinja and an Ollama tool template', () => {
     expect(serverFix('qwen3-coder')).toBe('vLLM: --enable-auto-tool-choice --tool-call-parser qwen3_coder; llama.cpp: --jinja; Ollama: a model whose template has tools');

@@ -66,10 +66,17 @@ function scalar(raw: string): unknown {
   return raw;
 }
 
+/** Where a call's body must end: at its end token, or the next call's start. */
+function callEnd(text: string, from: number): number {
+  const ends = ['<end_function_call>', '<start_function_call>'].map((t) => text.indexOf(t, from)).filter((i) => i >= 0);
+  return ends.length === 0 ? text.length : Math.min(...ends);
+}
+
 export function parseFunctionGemma(text: string): RawCall[] {
   const calls: RawCall[] = [];
   for (const m of text.matchAll(CALL)) {
-    const args = new GemmaReader(text, (m.index ?? 0) + m[0].length).object();
+    const start = (m.index ?? 0) + m[0].length;
+    const args = new GemmaReader(text.slice(0, callEnd(text, start)), start).object();
     if (args !== null) calls.push({ name: m[1] ?? '', args });
   }
   return calls;

@@ -8,7 +8,7 @@ const CALL = /<tool_call>\s*([A-Za-z_][\w.\-]*)\s*((?:<arg_key>[\s\S]*?)?)<\/too
 const PAIR = /<arg_key>\s*([\s\S]*?)\s*<\/arg_key>\s*<arg_value>([\s\S]*?)<\/arg_value>/g;
 
 /** `NAME<arg_key>…</arg_value>` runs, for a server that dropped the <tool_call> tokens. */
-const NO_TOKENS = /([A-Za-z_][\w.\-]*)\s*((?:<arg_key>[\s\S]*?<\/arg_value>\s*)+)/g;
+const NO_TOKENS = /(?<![\w.\-])([A-Za-z_][\w.\-]*)\s*((?:<arg_key>[\s\S]*?<\/arg_value>\s*)+)/g;
 
 export function parseGlm(text: string): RawCall[] {
   const calls: RawCall[] = [];

@@ -11,6 +11,10 @@ export interface PyCall {
 class Fail extends Error {}
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', b: '\b', f: '\f', '\n': '' };
+const IDENT = /[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*/y;
+const NUMBER = /-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+const KEYWORD = /\s*([A-Za-z_]\w*)\s*=(?!=)/y;
+const PREFIXED = /[rRbBuU]['"]/y;
 const CONSTANTS: Record<string, unknown> = { True: true, False: false, None: null, true: true, false: false, null: null };
 
 class Reader {
@@ -36,18 +40,26 @@ class Reader {
     return this.peek() === '';
   }
 
+  /** The match of a sticky pattern at the cursor (moved past it), or null. */
+  match(pattern: RegExp): RegExpExecArray | null {
+    pattern.lastIndex = this.i;
+    const m = pattern.exec(this.s);
+    if (m !== null) this.i += m[0].length;
+    return m;
+  }
+
   ident(): string {
     this.ws();
-    const m = /^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*/.exec(this.s.slice(this.i));
+    const m = this.match(IDENT);
     if (m === null) throw new Fail('expected a name');
-    this.i += m[0].length;
     return m[0];
   }
 
   string(): string {
     this.ws();
     let raw = false;
-    if (/^[rRbBuU]['"]/.test(this.s.slice(this.i, this.i + 2))) raw = /[rR]/.test(this.s[this.i] as string), this.i++;
+    PREFIXED.lastIndex = this.i;
+    if (PREFIXED.test(this.s)) raw = /[rR]/.test(this.s[this.i] as string), this.i++;
     const q = this.s[this.i] as string;
     const triple = this.s.startsWith(q.repeat(3), this.i);
     const close = triple ? q.repeat(3) : q;
@@ -91,12 +103,13 @@ class Reader {
 
   value(): unknown {
     const ch = this.peek();
-    if (ch === '"' || ch === "'" || /^[rRbBuU]['"]/.test(this.s.slice(this.i, this.i + 2))) return this.string();
+    PREFIXED.lastIndex = this.i;
+    if (ch === '"' || ch === "'" || PREFIXED.test(this.s)) return this.string();
     if (ch === '[') return this.i++, this.sequence(']', () => this.value());
     if (ch === '(') return this.i++, this.sequence(')', () => this.value());
     if (ch === '{') return this.i++, Object.fromEntries(this.sequence('}', () => this.pair()));
-    const num = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(this.s.slice(this.i));
-    if (num !== null) return (this.i += num[0].length), Number(num[0]);
+    const num = this.match(NUMBER);
+    if (num !== null) return Number(num[0]);
     const name = this.ident();
     if (name in CONSTANTS) return CONSTANTS[name];
     throw new Fail(`not a literal: ${name}`);
@@ -114,9 +127,8 @@ class Reader {
     this.expect('(');
     const call: PyCall = { name, kwargs: {}, positional: [] };
     this.sequence(')', () => {
-      const m = /^\s*([A-Za-z_]\w*)\s*=(?!=)/.exec(this.s.slice(this.i));
+      const m = this.match(KEYWORD);
       if (m === null) return void call.positional.push(this.value());
-      this.i += m[0].length;
       call.kwargs[m[1] as string] = this.value();
     });
     return call;
