@@ -64,6 +64,7 @@ export const SAMPLES: Sample[] = [
   { dialect: 'markdown-tool-calls', note: 'name: {json} lines', text: '```tool_calls\nread_file: {"path": "src/app.py"}\nrun_tests: {}\n```', want: [...READ, ['run_tests', {}]] },
   { dialect: 'markdown-tool-calls', note: 'a list item', text: 'Plan:\n```tool_calls\n- bash: {"command": "ls"}\n```', want: [['bash', { command: 'ls' }]] },
   // Variants from neighbouring families and servers that drop special tokens.
+  { dialect: 'hermes', note: 'raw newlines inside a JSON string (file content)', text: '<tool_call>\n{"name": "write_file", "arguments": {"path": "src/app.py", "content": "def add(a, b):\n\treturn a + b\n"}}\n</tool_call>', want: [['write_file', { path: 'src/app.py', content: 'def add(a, b):\n\treturn a + b\n' }]] },
   { dialect: 'hermes', note: "Nemotron's <TOOLCALL> list", text: '<TOOLCALL>[{"name": "read_file", "arguments": {"path": "src/app.py"}}]</TOOLCALL>', want: READ },
   { dialect: 'qwen3-coder', note: "Seed-OSS's <seed:tool_call>, values without newlines", text: '<seed:tool_call>\n<function=read_file>\n<parameter=path>src/app.py</parameter>\n</function>\n</seed:tool_call>', want: READ },
   { dialect: 'glm', note: '<tool_call> tokens dropped by the server', text: 'read_file\n<arg_key>path</arg_key>\n<arg_value>src/app.py</arg_value>\n', want: READ },

@@ -72,7 +72,6 @@ class Reader {
       }
       const ch = this.s[this.i++] as string;
       if (ch === '\\' && !raw) out += this.escape();
-      else if (ch === '\n' && !triple) throw new Fail('newline in string');
       else out += ch;
     }
     throw new Fail('unclosed string');

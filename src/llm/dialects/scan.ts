@@ -45,14 +45,39 @@ export function objectsIn(text: string): string[] {
   return found;
 }
 
-/** JSON, or failing that a Python literal (single quotes, True/None); undefined when neither. */
+const CONTROL: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Raw newlines and tabs inside double-quoted strings escaped (models write file content that way). */
+function escapeControls(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (inString && ch === '\\') {
+      out += ch + (text[++i] ?? '');
+      continue;
+    }
+    if (ch === '"') inString = !inString;
+    out += inString ? (CONTROL[ch] ?? ch) : ch;
+  }
+  return out;
+}
+
+function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** JSON (raw newlines in strings forgiven), or failing that a Python literal; undefined when neither. */
 export function parseLoose(text: string): unknown {
   const trimmed = text.trim();
-  try {
-    return JSON.parse(trimmed);
-  } catch {
-    return parsePythonValue(trimmed);
-  }
+  const json = tryJson(trimmed);
+  if (json.ok) return json.value;
+  const forgiving = /[\n\r\t]/.test(trimmed) ? tryJson(escapeControls(trimmed)) : json;
+  return forgiving.ok ? forgiving.value : parsePythonValue(trimmed);
 }
 
 /** The first `{…}` or `[…]` value in the text, parsed loosely. */
