@@ -72,6 +72,8 @@ export const SAMPLES: Sample[] = [
   { dialect: 'llama3-json', note: 'xLAM bare list of calls', text: '[{"name": "read_file", "arguments": {"path": "src/app.py"}}, {"name": "run_tests", "arguments": {}}]', want: [...READ, ['run_tests', {}]] },
   { dialect: 'markdown-json', note: 'Command R "Action:" fence with tool_name/parameters', text: 'Action: ```json\n[{"tool_name": "read_file", "parameters": {"path": "src/app.py"}}]\n```', want: READ },
   { dialect: 'markdown-json', note: 'a {"tool_calls": [...]} object in a ```JSON fence', text: '```JSON\n{"tool_calls": [{"name": "run_tests", "arguments": {}}]}\n```', want: [['run_tests', {}]] },
+  { dialect: 'deepseek-v3', note: 'special tokens dropped by the server', text: 'functionlist_files\n```json\n{"path": "src"}\n```functionrun_tests\n```json\n{}\n```', want: [['list_files', { path: 'src' }], ['run_tests', {}]] },
+  { dialect: 'qwen3-coder', note: '<tool_call> dropped, a call without parameters', text: '<function=run_tests>\n</function>', want: [['run_tests', {}]] },
   { dialect: 'functiongemma', note: '<escape> and call tokens dropped', text: 'call:read_file{path:src/app.py}', want: READ },
 ];
 

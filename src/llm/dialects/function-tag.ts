@@ -20,12 +20,12 @@ function parameters(body: string): Record<string, string> {
 const hasParameters = (body: string): boolean => body.includes('<parameter=');
 const isJsonBody = (body: string): boolean => body.trim().startsWith('{');
 
-/** Qwen3-Coder: parameter tags, or a JSON body when the call sits in a <tool_call> block. */
+/** Qwen3-Coder: parameter tags (or none), or a JSON body when the call sits in a <tool_call> block. */
 export function parseQwen3Coder(text: string): RawCall[] {
   const inBlock = text.includes('<tool_call>');
   return functionTags(text).flatMap(({ name, body, closed }): RawCall[] => {
     if (hasParameters(body)) return !closed ? [] : [{ name, args: parameters(body) }];
-    if (body.trim() === '' && inBlock && closed) return [{ name, args: {} }];
+    if (body.trim() === '' && closed) return [{ name, args: {} }];
     if (inBlock && isJsonBody(body)) return [{ name, args: firstValue(body) }];
     return [];
   });
