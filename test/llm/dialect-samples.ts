@@ -63,6 +63,10 @@ export const SAMPLES: Sample[] = [
   { dialect: 'markdown-json', note: "today's fenced name/arguments", text: 'I will write it:\n```json\n{"name": "write_file", "arguments": {"path": "x.py", "content": "print(1)\\n"}}\n```\n', want: [['write_file', { path: 'x.py', content: 'print(1)\n' }]] },
   { dialect: 'markdown-tool-calls', note: 'name: {json} lines', text: '```tool_calls\nread_file: {"path": "src/app.py"}\nrun_tests: {}\n```', want: [...READ, ['run_tests', {}]] },
   { dialect: 'markdown-tool-calls', note: 'a list item', text: 'Plan:\n```tool_calls\n- bash: {"command": "ls"}\n```', want: [['bash', { command: 'ls' }]] },
+  { dialect: 'internlm', note: 'InternLM2 plugin call', text: '<|action_start|><|plugin|>\n{"name": "read_file", "parameters": {"path": "src/app.py"}}<|action_end|>', want: READ },
+  { dialect: 'internlm', note: 'no parameters, then <|im_end|>', text: 'Running the tests.<|action_start|><|plugin|>\n{"name": "run_tests", "parameters": {}}<|action_end|><|im_end|>', want: [['run_tests', {}]] },
+  { dialect: 'functionary', note: 'Functionary v3.2, one call', text: '>>>read_file\n{"path": "src/app.py"}', want: READ },
+  { dialect: 'functionary', note: 'talk first, then two calls', text: '>>>all\nLet me look.>>>list_files\n{"path": "src"}>>>run_tests\n{}', want: [['list_files', { path: 'src' }], ['run_tests', {}]] },
   // Variants from neighbouring families and servers that drop special tokens.
   { dialect: 'hermes', note: 'raw newlines inside a JSON string (file content)', text: '<tool_call>\n{"name": "write_file", "arguments": {"path": "src/app.py", "content": "def add(a, b):\n\treturn a + b\n"}}\n</tool_call>', want: [['write_file', { path: 'src/app.py', content: 'def add(a, b):\n\treturn a + b\n' }]] },
   { dialect: 'hermes', note: "Nemotron's <TOOLCALL> list", text: '<TOOLCALL>[{"name": "read_file", "arguments": {"path": "src/app.py"}}]</TOOLCALL>', want: READ },

@@ -1,6 +1,7 @@
 // Llama 3.x JSON calls: `{"name": …, "parameters": …}` as the whole reply or after
 // <|python_tag|>, several separated by `;`; and Granite 3's (and Phi-4-mini's) `<|tool_call|>[{…}, …]`. A bare JSON
-// array of calls (Mistral or Granite with the special token dropped) is read here too.
+// array of calls (Mistral or Granite with the special token dropped) is read here too; so is
+// InternLM's `<|action_start|><|plugin|>{…}<|action_end|>`.
 
 import { jsonCalls } from './json-call.js';
 import { balancedEnd, bare, parseLoose } from './scan.js';
@@ -39,4 +40,5 @@ export function parseLlamaJson(text: string): RawCall[] {
 }
 
 export const llama3Json: Dialect = { name: 'llama3-json', vllmParser: 'llama3_json', parse: parseLlamaJson };
+export const internlm: Dialect = { name: 'internlm', vllmParser: 'internlm', parse: (t) => afterMarker(t, '<|plugin|>', false) };
 export const granite: Dialect = { name: 'granite', vllmParser: 'granite', parse: (t) => afterMarker(t, '<|tool_call|>', false) };
