@@ -96,6 +96,7 @@ export const NOT_CALLS: Array<{ note: string; text: string }> = [
   { note: 'prose that mentions calls', text: 'I ran run_tests() and all 4 tests pass. You could call read_file(path="README.md") to see the notes.' },
   { note: 'the format explained, not used', text: 'To call a tool write <tool_call>{"name": ..., "arguments": {...}}</tool_call>.' },
   { note: 'a draft inside a think block only', text: '<think>I could call <tool_call>{"name": "run_tests", "arguments": {}}</tool_call> again.</think>All tests already pass.' },
+  { note: 'a think block that never closed (cut off while reasoning)', text: '<think>\nFirst I will call <tool_call>{"name": "run_tests", "arguments": {}}</tool_call> and then' },
   { note: 'tools never offered', text: '<tool_call>{"name": "delete_repo", "arguments": {}}</tool_call>\n[TOOL_CALLS]rm_rf[ARGS]{}' },
   { note: 'a python fence', text: '```python\nread_file(path="a.py")\n```' },
   { note: 'a plain summary', text: 'Fixed add(): it subtracted. Tests pass.' },

@@ -95,10 +95,11 @@ export function tagValue(raw: string): string {
 
 const END_TOKENS = /<\|(?:eot_id|eom_id|eot|end_of_text|endoftext|im_end|end|return)\|>|<\/s>|<end_of_turn>|<｜end▁of▁sentence｜>/g;
 
-/** The reply without a reasoning block (anything up to the last </think>). */
+/** The reply without its reasoning: anything up to the last </think>; nothing if a <think> never closed. */
 export function withoutThinking(text: string): string {
   const close = text.lastIndexOf('</think>');
-  return close < 0 ? text : text.slice(close + '</think>'.length);
+  if (close >= 0) return text.slice(close + '</think>'.length);
+  return text.trimStart().startsWith('<think>') ? '' : text;
 }
 
 /** The reply reduced to its payload: end-of-turn tokens removed, trimmed (for whole-text dialects). */
