@@ -5,7 +5,7 @@
 import type { Dialect, RawCall } from './types.js';
 
 const CALL = /<tool_call>\s*([A-Za-z_][\w.\-]*)\s*((?:<arg_key>[\s\S]*?)?)<\/tool_call>/g;
-const PAIR = /<arg_key>\s*([\s\S]*?)\s*<\/arg_key>\s*<arg_value>([\s\S]*?)<\/arg_value>/g;
+const PAIR = /<arg_key>\s*([\s\S]*?)\s*<\/arg_key>(?:\\n|\s)*<arg_value>([\s\S]*?)<\/arg_value>/g;
 
 /** `NAME<arg_key>…</arg_value>` runs, for a server that dropped the <tool_call> tokens. */
 const NO_TOKENS = /(?<![\w.\-])([A-Za-z_][\w.\-]*)\s*((?:<arg_key>[\s\S]*?<\/arg_value>\s*)+)/g;
