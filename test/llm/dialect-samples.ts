@@ -67,6 +67,12 @@ export const SAMPLES: Sample[] = [
   { dialect: 'internlm', note: 'no parameters, then <|im_end|>', text: 'Running the tests.<|action_start|><|plugin|>\n{"name": "run_tests", "parameters": {}}<|action_end|><|im_end|>', want: [['run_tests', {}]] },
   { dialect: 'functionary', note: 'Functionary v3.2, one call', text: '>>>read_file\n{"path": "src/app.py"}', want: READ },
   { dialect: 'functionary', note: 'talk first, then two calls', text: '>>>all\nLet me look.>>>list_files\n{"path": "src"}>>>run_tests\n{}', want: [['list_files', { path: 'src' }], ['run_tests', {}]] },
+  { dialect: 'command-r7b', note: 'START_ACTION list with tool_call_id', text: '<|START_THINKING|>I need the file.<|END_THINKING|><|START_ACTION|>[\n    {"tool_call_id": "0", "tool_name": "read_file", "parameters": {"path": "src/app.py"}}\n]<|END_ACTION|>', want: READ },
+  { dialect: 'command-r7b', note: 'two actions', text: '<|START_ACTION|>[{"tool_call_id": "0", "tool_name": "list_files", "parameters": {}}, {"tool_call_id": "1", "tool_name": "run_tests", "parameters": {}}]<|END_ACTION|>', want: [['list_files', {}], ['run_tests', {}]] },
+  { dialect: 'firefunction', note: 'functools list', text: ' functools[{"name": "read_file", "arguments": {"path": "src/app.py"}}]', want: READ },
+  { dialect: 'firefunction', note: 'two calls', text: 'Sure. functools[{"name": "list_files", "arguments": {}}, {"name": "run_tests", "arguments": {}}]', want: [['list_files', {}], ['run_tests', {}]] },
+  { dialect: 'apertus', note: 'short form after <|tools_prefix|>', text: '<|tools_prefix|>[{"read_file": {"path": "src/app.py"}}]<|tools_suffix|>', want: READ },
+  { dialect: 'apertus', note: 'reasoning first, two calls', text: '<|inner_prefix|>Look, then test.<|inner_suffix|><|tools_prefix|>[{"list_files": {}}, {"run_tests": {}}]<|tools_suffix|>', want: [['list_files', {}], ['run_tests', {}]] },
   // Variants from neighbouring families and servers that drop special tokens.
   { dialect: 'hermes', note: 'raw newlines inside a JSON string (file content)', text: '<tool_call>\n{"name": "write_file", "arguments": {"path": "src/app.py", "content": "def add(a, b):\n\treturn a + b\n"}}\n</tool_call>', want: [['write_file', { path: 'src/app.py', content: 'def add(a, b):\n\treturn a + b\n' }]] },
   { dialect: 'hermes', note: "Nemotron's <TOOLCALL> list", text: '<TOOLCALL>[{"name": "read_file", "arguments": {"path": "src/app.py"}}]</TOOLCALL>', want: READ },
@@ -78,6 +84,13 @@ export const SAMPLES: Sample[] = [
   { dialect: 'markdown-json', note: 'a {"tool_calls": [...]} object in a ```JSON fence', text: '```JSON\n{"tool_calls": [{"name": "run_tests", "arguments": {}}]}\n```', want: [['run_tests', {}]] },
   { dialect: 'deepseek-v3', note: 'special tokens dropped by the server', text: 'functionlist_files\n```json\n{"path": "src"}\n```functionrun_tests\n```json\n{}\n```', want: [['list_files', { path: 'src' }], ['run_tests', {}]] },
   { dialect: 'qwen3-coder', note: '<tool_call> dropped, a call without parameters', text: '<function=run_tests>\n</function>', want: [['run_tests', {}]] },
+  { dialect: 'lfm2', note: 'LFM2 with a JSON list inside its tokens', text: '<|tool_call_start|>[{"name": "read_file", "arguments": {"path": "src/app.py"}}]<|tool_call_end|>', want: READ },
+  { dialect: 'hermes', note: "llama.cpp's other Hermes tags: <function_call> in an xml fence", text: '```xml\n<function_call>\n{"name": "read_file", "arguments": {"path": "src/app.py"}}\n</function_call>\n```', want: READ },
+  { dialect: 'llama3-function', note: '<function name="…"> spelling', text: '<function name="read_file">{"path": "src/app.py"}</function>', want: READ },
+  { dialect: 'llama3-json', note: "llama.cpp's generic {\"tool_call\": …} object", text: '{"tool_call": {"name": "read_file", "arguments": {"path": "src/app.py"}}}', want: READ },
+  { dialect: 'deepseek-v3', note: 'R1 without the call-begin token, spaces for ▁', text: '<｜tool calls begin｜>function<｜tool▁sep｜>read_file\n```json\n{"path": "src/app.py"}\n```<｜tool▁call▁end｜><｜tool▁calls▁end｜>', want: READ },
+  { dialect: 'deepseek-v3.1', note: 'no call-begin token after <｜tool▁calls▁begin｜>', text: '<｜tool▁calls▁begin｜>run_tests<｜tool▁sep｜><｜tool▁call▁end｜><｜tool▁calls▁end｜>', want: [['run_tests', {}]] },
+  { dialect: 'mistral', note: 'Magistral [THINK] block first', text: '[THINK]Read it first.[/THINK][TOOL_CALLS]read_file[ARGS]{"path": "src/app.py"}', want: READ },
   { dialect: 'functiongemma', note: '<escape> and call tokens dropped', text: 'call:read_file{path:src/app.py}', want: READ },
 ];
 
@@ -98,6 +111,7 @@ export const NOT_CALLS: Array<{ note: string; text: string }> = [
   { note: 'a draft inside a think block only', text: '<think>I could call <tool_call>{"name": "run_tests", "arguments": {}}</tool_call> again.</think>All tests already pass.' },
   { note: 'a think block that never closed (cut off while reasoning)', text: '<think>\nFirst I will call <tool_call>{"name": "run_tests", "arguments": {}}</tool_call> and then' },
   { note: 'tools never offered', text: '<tool_call>{"name": "delete_repo", "arguments": {}}</tool_call>\n[TOOL_CALLS]rm_rf[ARGS]{}' },
+  { note: 'tool definitions echoed back in <tools>', text: '<tools>\n{"type": "function", "function": {"name": "read_file", "description": "Read a file.", "parameters": {"type": "object", "properties": {"path": {"type": "string"}}}}}\n</tools>' },
   { note: 'a python fence', text: '```python\nread_file(path="a.py")\n```' },
   { note: 'a plain summary', text: 'Fixed add(): it subtracted. Tests pass.' },
 ];

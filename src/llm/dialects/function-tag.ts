@@ -1,10 +1,11 @@
 // `<function=NAME>…</function>` bodies. Qwen3-Coder writes `<parameter=KEY>value</parameter>` tags
-// inside a `<tool_call>` block; Llama 3.1 writes a JSON object (`<function=name>{…}</function>`).
+// inside a `<tool_call>` block; Llama 3.1 writes a JSON object (`<function=name>{…}</function>`,
+// also seen as `<function name="name">{…}</function>`).
 
 import { firstValue, tagValue } from './scan.js';
 import type { Dialect, RawCall } from './types.js';
 
-const FUNCTION = /<function=([^>\s]+)\s*>([\s\S]*?)(<\/function>|(?=<function=)|$)/g;
+const FUNCTION = /<function(?:=|\s+name\s*=\s*["'])([^>\s"']+)["']?\s*>([\s\S]*?)(<\/function>|(?=<function=)|$)/g;
 const PARAMETER = /<parameter=([^>\s]+)\s*>([\s\S]*?)(?:<\/parameter>|(?=<parameter=)|$)/g;
 
 function functionTags(text: string): Array<{ name: string; body: string; closed: boolean }> {

@@ -1,13 +1,15 @@
 // Hermes / Qwen 2.5 / Qwen3 / Granite 4: `<tool_call>{"name": …, "arguments": …}</tool_call>`, the
 // body also as a Python dict (single quotes) or inside a ```json fence; an unclosed last block
 // too. MiniMax-M1 writes one `<tool_calls>` block with a JSON object per line; Nemotron a
-// `<TOOLCALL>[…]</TOOLCALL>` list.
+// `<TOOLCALL>[…]</TOOLCALL>` list. Other tags models use for the same JSON (llama.cpp's Hermes
+// parser lists them: <function_call>, <tool>, <tools>, <response>, <json>, <xml>) are read too.
 
 import { jsonCalls } from './json-call.js';
 import { balancedAt, parseLoose } from './scan.js';
 import type { Dialect, RawCall } from './types.js';
 
-const BLOCK = /<(?:tool_calls?|TOOLCALL)>([\s\S]*?)(?:<\/(?:tool_calls?|TOOLCALL)>|$)/g;
+const TAGS = 'tool_calls?|TOOLCALL|function_call|tools?|response|json|JSON|xml';
+const BLOCK = new RegExp(`<(?:${TAGS})>([\\s\\S]*?)(?:</(?:${TAGS})>|$)`, 'g');
 
 /** The values in a block body: each top-level `{…}` or `[…]`, read as JSON or a Python literal. */
 function valuesIn(body: string): unknown[] {

@@ -10,7 +10,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 const NAME_KEYS = ['name', 'tool', 'tool_name', 'function', 'recipient_name'];
 const ARG_KEYS = ['arguments', 'parameters', 'args', 'input', 'params', 'tool_input'];
-const OTHER_KEYS = ['id', 'type', 'call_id', 'index'];
+const OTHER_KEYS = ['id', 'type', 'call_id', 'tool_call_id', 'index'];
 const CALL_KEYS = new Set([...NAME_KEYS, ...ARG_KEYS, ...OTHER_KEYS]);
 
 /**
@@ -32,11 +32,24 @@ export function jsonCall(value: unknown, needArgs = false): RawCall | null {
   return { name: obj[nameKey] as string, args: argKey === undefined ? {} : obj[argKey] };
 }
 
-/** Every call in a parsed value: one object, an array of them, or {"tool_calls": [...]}. */
+/** Every call in a parsed value: one object, an array of them, or {"tool_calls": [...]} / {"tool_call": {…}}. */
 export function jsonCalls(value: unknown, needArgs = false): RawCall[] {
-  if (isObj(value) && Array.isArray(value['tool_calls']) && Object.keys(value).length === 1) return jsonCalls(value['tool_calls'], needArgs);
+  if (isObj(value) && Object.keys(value).length === 1) {
+    if (Array.isArray(value['tool_calls'])) return jsonCalls(value['tool_calls'], needArgs);
+    if (isObj(value['tool_call'])) return jsonCalls(value['tool_call'], needArgs);
+  }
   const items = Array.isArray(value) ? value : [value];
   return items.map((item) => jsonCall(item, needArgs)).filter((c): c is RawCall => c !== null);
+}
+
+/** Apertus' short form: `{"NAME": {arguments}}`, one key per object. */
+export function shortFormCalls(value: unknown): RawCall[] {
+  const items = Array.isArray(value) ? value : [value];
+  return items.flatMap((item): RawCall[] => {
+    if (!isObj(item) || Object.keys(item).length !== 1) return [];
+    const [name, args] = Object.entries(item)[0] as [string, unknown];
+    return isObj(args) || typeof args === 'string' ? [{ name, args }] : [];
+  });
 }
 
 /** A Python call: keyword arguments, or positional ones mapped later onto the schema's order. */

@@ -1,9 +1,11 @@
 // Llama 3.x JSON calls: `{"name": …, "parameters": …}` as the whole reply or after
 // <|python_tag|>, several separated by `;`; and Granite 3's (and Phi-4-mini's) `<|tool_call|>[{…}, …]`. A bare JSON
-// array of calls (Mistral or Granite with the special token dropped) is read here too; so is
-// InternLM's `<|action_start|><|plugin|>{…}<|action_end|>`.
+// array of calls (Mistral or Granite with the special token dropped) is read here too. Other
+// families put such JSON after their own marker: InternLM `<|plugin|>`, Command R7B
+// `<|START_ACTION|>` (tool_name/parameters), FireFunction ` functools[…]`, Apertus
+// `<|tools_prefix|>[{"NAME": {…}}]`.
 
-import { jsonCalls } from './json-call.js';
+import { jsonCalls, shortFormCalls } from './json-call.js';
 import { balancedEnd, bare, parseLoose } from './scan.js';
 import type { Dialect, RawCall } from './types.js';
 
@@ -26,19 +28,25 @@ function valueSequence(text: string, whole = true): unknown[] | null {
   return values;
 }
 
-function afterMarker(text: string, marker: string, needArgs: boolean): RawCall[] {
+type Read = (value: unknown) => RawCall[];
+const lenient: Read = (value) => jsonCalls(value, false);
+
+function afterMarker(text: string, marker: string, read: Read = lenient): RawCall[] {
   const at = text.indexOf(marker);
   if (at < 0) return [];
   const values = valueSequence(bare(text.slice(at + marker.length).split(marker).join(';')), false) ?? [];
-  return values.flatMap((v) => jsonCalls(v, needArgs));
+  return values.flatMap(read);
 }
 
 export function parseLlamaJson(text: string): RawCall[] {
-  if (text.includes('<|python_tag|>')) return afterMarker(text, '<|python_tag|>', false);
+  if (text.includes('<|python_tag|>')) return afterMarker(text, '<|python_tag|>');
   const values = valueSequence(bare(text)) ?? [];
   return values.flatMap((v) => jsonCalls(v, true));
 }
 
 export const llama3Json: Dialect = { name: 'llama3-json', vllmParser: 'llama3_json', parse: parseLlamaJson };
-export const internlm: Dialect = { name: 'internlm', vllmParser: 'internlm', parse: (t) => afterMarker(t, '<|plugin|>', false) };
-export const granite: Dialect = { name: 'granite', vllmParser: 'granite', parse: (t) => afterMarker(t, '<|tool_call|>', false) };
+export const granite: Dialect = { name: 'granite', vllmParser: 'granite', parse: (t) => afterMarker(t, '<|tool_call|>') };
+export const internlm: Dialect = { name: 'internlm', vllmParser: 'internlm', parse: (t) => afterMarker(t, '<|plugin|>') };
+export const commandR7b: Dialect = { name: 'command-r7b', vllmParser: null, parse: (t) => afterMarker(t, '<|START_ACTION|>') };
+export const firefunction: Dialect = { name: 'firefunction', vllmParser: null, parse: (t) => afterMarker(t, ' functools') };
+export const apertus: Dialect = { name: 'apertus', vllmParser: null, parse: (t) => afterMarker(t, '<|tools_prefix|>', shortFormCalls) };

@@ -1,10 +1,10 @@
 // Python call lists: `[read_file(path="a"), run_tests()]` as the whole reply (Llama 3.2, many
 // fine-tunes), inside Llama 4's <|python_start|>…<|python_end|>, or LFM2's
-// <|tool_call_start|>…<|tool_call_end|>.
+// <|tool_call_start|>…<|tool_call_end|> (LFM2 may also put a JSON list of {name, arguments} there).
 
-import { pyCall } from './json-call.js';
+import { jsonCalls, pyCall } from './json-call.js';
 import { parsePythonCalls } from './python-literal.js';
-import { bare } from './scan.js';
+import { bare, parseLoose } from './scan.js';
 import type { Dialect, RawCall } from './types.js';
 
 function between(text: string, open: string, close: string): RawCall[] {
@@ -14,7 +14,8 @@ function between(text: string, open: string, close: string): RawCall[] {
     const start = at + open.length;
     const end = text.indexOf(close, start);
     const inner = text.slice(start, end < 0 ? text.length : end);
-    calls.push(...(parsePythonCalls(inner) ?? []).map(pyCall));
+    const python = parsePythonCalls(inner);
+    calls.push(...(python !== null ? python.map(pyCall) : jsonCalls(parseLoose(inner))));
     at = end < 0 ? -1 : text.indexOf(open, end);
   }
   return calls;

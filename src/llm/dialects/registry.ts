@@ -14,7 +14,7 @@ import { hermes } from './hermes.js';
 import { dsml, minimax } from './invoke.js';
 import { kimi } from './kimi.js';
 import { functionary } from './functionary.js';
-import { granite, internlm, llama3Json } from './llama-json.js';
+import { apertus, commandR7b, firefunction, granite, internlm, llama3Json } from './llama-json.js';
 import { mistral } from './mistral.js';
 import { lfm2, llama4, pythonic } from './pythonic.js';
 import { withoutThinking } from './scan.js';
@@ -22,7 +22,7 @@ import type { Dialect } from './types.js';
 
 const ORDER: Dialect[] = [
   dsml, deepseekV3, deepseekV31, kimi, harmony, minimax, glm, qwen3Coder, llama3Function, functionGemma,
-  llama4, lfm2, granite, internlm, functionary, mistral, hermes, gemmaToolCode, markdownJson, markdownToolCalls, llama3Json, pythonic,
+  llama4, lfm2, granite, internlm, commandR7b, firefunction, apertus, functionary, mistral, hermes, gemmaToolCode, markdownJson, markdownToolCalls, llama3Json, pythonic,
 ];
 
 export const DIALECTS: Readonly<Record<string, Dialect>> = Object.fromEntries(ORDER.map((d) => [d.name, d]));

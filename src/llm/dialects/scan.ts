@@ -95,11 +95,15 @@ export function tagValue(raw: string): string {
 
 const END_TOKENS = /<\|(?:eot_id|eom_id|eot|end_of_text|endoftext|im_end|end|return)\|>|<\/s>|<end_of_turn>|<｜end▁of▁sentence｜>/g;
 
-/** The reply without its reasoning: anything up to the last </think>; nothing if a <think> never closed. */
+const THINK_OPEN = ['<think>', '<thinking>', '[THINK]', '<|START_THINKING|>', '<seed:think>', '<|inner_prefix|>'];
+const THINK_CLOSE = ['</think>', '</thinking>', '[/THINK]', '<|END_THINKING|>', '</seed:think>', '<|inner_suffix|>'];
+
+/** The reply without its reasoning: anything up to the last closing tag; nothing if one never closed. */
 export function withoutThinking(text: string): string {
-  const close = text.lastIndexOf('</think>');
-  if (close >= 0) return text.slice(close + '</think>'.length);
-  return text.trimStart().startsWith('<think>') ? '' : text;
+  const ends = THINK_CLOSE.map((tag) => [text.lastIndexOf(tag), tag.length] as const).filter(([at]) => at >= 0);
+  if (ends.length > 0) return text.slice(Math.max(...ends.map(([at, length]) => at + length)));
+  const start = text.trimStart();
+  return THINK_OPEN.some((tag) => start.startsWith(tag)) ? '' : text;
 }
 
 /** The reply reduced to its payload: end-of-turn tokens removed, trimmed (for whole-text dialects). */
