@@ -20,9 +20,9 @@ function normalise(text: string): string | null {
   return text.replace(TOKEN, (_t, word: string) => `⟨${word.replace(/\\/g, '').replace(/[▁ ]/g, '_')}⟩`);
 }
 
-/** The arguments after a name: up to the call's end token, read as the first JSON value ({} when empty). */
+/** The arguments after a name: up to the next token, read as the first JSON value ({} when empty). */
 function argsAfter(text: string, from: number): unknown {
-  const end = text.indexOf('⟨call_end⟩', from);
+  const end = text.indexOf('⟨', from);
   const body = text.slice(from, end < 0 ? text.length : end);
   return body.trim() === '' ? {} : firstValue(body);
 }
