@@ -17,7 +17,7 @@ export interface Span {
   error?: string;
 }
 
-/** Something about the run the reader should know that no axis shows (SPEC §5 cell "warnings"). */
+/** Something about the run the reader should know that no axis shows (the cell's "warnings"). */
 export interface RunWarning {
   kind: 'server-did-not-parse-tool-calls'; // the server took `tools` but the calls came back as text
   dialect: string; // the dialect they were written in (dialects/registry.ts)
