@@ -3,7 +3,7 @@
 
 import type { TaskSpec } from '../bundle/task-spec.js';
 import { isEndpointError } from '../llm/endpoint-error.js';
-import { parseTextToolCalls } from '../llm/text-tools.js';
+import { readToolCalls, serverFix } from '../llm/dialects/registry.js';
 import { isToolsUnsupported } from '../llm/tools-unsupported.js';
 import type { ChatClient, ChatMessage, ChatResult, ToolCall } from '../llm/types.js';
 import { systemPrompt, userMessage } from './prompts.js';
@@ -11,7 +11,7 @@ import { runTool } from './run-tool.js';
 import { SpanRecorder } from './spans.js';
 import { toolDefs, toolsFor } from './tools/registry.js';
 import type { AgentTool } from './tools/types.js';
-import type { AgentEvents, AgentOutcome, StopReason, ToolMode } from './types.js';
+import type { AgentEvents, AgentOutcome, RunWarning, StopReason, ToolMode } from './types.js';
 
 export interface BuiltinAgentInput {
   task: TaskSpec;
@@ -35,11 +35,10 @@ interface RunState {
   tokens: number;
   turns: number;
   anySucceeded: boolean;
+  warnings: RunWarning[];
 }
 
 type Stop = { reason: StopReason; detail?: string };
-
-const TEXT_MARKUP = /<tool_call>|```(?:json|tool_call)\s*\{\s*"name"/;
 
 /** Aborts at the deadline or when the caller cancels; says which happened. */
 function deadlineController(timeoutMs: number, outer?: AbortSignal): { signal: AbortSignal; why: () => StopReason | null; dispose: () => void } {
@@ -76,14 +75,19 @@ function switchToText(state: RunState, tools: readonly AgentTool[]): void {
   if (first?.role === 'system') state.messages[0] = { role: 'system', content: systemPrompt(toolDefs(tools)) };
 }
 
-/** The calls of a reply: native tool_calls, or (text mode, or markup in native mode) parsed text. */
+/**
+ * The calls of a reply: native tool_calls, or calls written as text in any dialect. In native mode
+ * such text means the server took `tools` but did not parse the model's calls: they are run
+ * anyway, the run goes on in text mode, and the cell gets a warning naming the server fix.
+ */
 function callsOf(reply: ChatResult, state: RunState, tools: readonly AgentTool[]): ToolCall[] {
   if (reply.tool_calls.length > 0) return reply.tool_calls;
-  const names = tools.map((t) => t.name);
-  if (state.mode === 'native' && !TEXT_MARKUP.test(reply.content)) return [];
-  const parsed = parseTextToolCalls(reply.content, names);
-  if (parsed.length > 0 && state.mode === 'native') switchToText(state, tools);
-  return parsed;
+  const { calls, dialect } = readToolCalls(reply.content, toolDefs(tools));
+  if (dialect !== null && state.mode === 'native') {
+    state.warnings.push({ kind: 'server-did-not-parse-tool-calls', dialect, fix: serverFix(dialect) });
+    switchToText(state, tools);
+  }
+  return calls;
 }
 
 function recordReply(state: RunState, reply: ChatResult, calls: ToolCall[]): void {
@@ -147,7 +151,7 @@ export async function runBuiltinAgent(input: BuiltinAgentInput): Promise<AgentOu
   const callsBefore = input.client.calls.length;
   const tools = toolsFor({ shell: input.shell });
   const mode = input.toolMode === 'text' ? 'text' : 'native';
-  const state: RunState = { mode, messages: [], toolOutputs: [], finalAnswer: '', tokens: 0, turns: 0, anySucceeded: false };
+  const state: RunState = { mode, messages: [], toolOutputs: [], finalAnswer: '', tokens: 0, turns: 0, anySucceeded: false, warnings: [] };
   state.messages.push({ role: 'system', content: systemPrompt(mode === 'text' ? toolDefs(tools) : null) });
   state.messages.push({ role: 'user', content: await userMessage(input.task, input.workdir) });
   const deadline = deadlineController(input.limits.timeoutMs, input.signal);
@@ -175,5 +179,6 @@ export async function runBuiltinAgent(input: BuiltinAgentInput): Promise<AgentOu
     wall_clock_ms: spans.elapsed(),
     model_call_ms: calls.reduce((sum, c) => sum + c.latency_ms, 0),
     spans: spans.list(),
+    ...(state.warnings.length > 0 ? { warnings: state.warnings } : {}),
   };
 }

@@ -17,6 +17,13 @@ export interface Span {
   error?: string;
 }
 
+/** Something about the run the reader should know that no axis shows (the cell's "warnings"). */
+export interface RunWarning {
+  kind: 'server-did-not-parse-tool-calls'; // the server took `tools` but the calls came back as text
+  dialect: string; // the dialect they were written in (dialects/registry.ts)
+  fix: string; // the server setting that makes it parse them
+}
+
 export interface AgentOutcome {
   stop_reason: StopReason;
   stop_detail?: string; // e.g. the endpoint error message
@@ -32,6 +39,7 @@ export interface AgentOutcome {
   model_call_ms: number; // sum of call latencies
   spans: Span[];
   tui_version?: string;
+  warnings?: RunWarning[];
 }
 
 export interface AgentEvents {

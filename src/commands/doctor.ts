@@ -1,5 +1,6 @@
 // `doctor`: toolchains found (with versions), the sandbox, the drivers, and with --endpoint what
-// the server supports and which tool mode `check` would use.
+// the server supports, which tool mode `check` would use, and in which dialect the model's
+// tool call came back when the server did not parse it (with the server fix).
 
 import { firstEnv } from '../config.js';
 import { useColor, type Io } from '../io.js';
@@ -29,6 +30,16 @@ async function probe(args: CommandArgs, io: Io): Promise<DoctorReport['endpoint'
   return { ...result, url_host: endpointHost(endpoint) };
 }
 
+function toolCallLines(e: NonNullable<DoctorReport['endpoint']>, mark: (ok: boolean) => string): string[] {
+  if (e.tool_call === 'parsed') return [`  ${mark(true)} the probe's tool call came back as tool_calls`];
+  if (e.tool_call === 'none') return ['  - the model answered the probe without a tool call'];
+  if (e.tool_call !== 'as-text') return [];
+  return [
+    `  ${mark(false)} the probe's tool call came back as text, written in the ${e.dialect ?? '?'} dialect: the server did not parse it (check reads it anyway, with a warning)`,
+    `    fix: ${e.server_fix ?? ''}`,
+  ];
+}
+
 function render(report: DoctorReport, color: boolean): string {
   const paint = pc.createColors(color);
   const mark = (ok: boolean): string => (ok ? paint.green('✓') : paint.red('✗'));
@@ -43,6 +54,7 @@ function render(report: DoctorReport, color: boolean): string {
     lines.push(`  ${mark(e.reachable)} reachable`, `  ${mark(e.auth === 'ok' || e.auth === 'not-required')} auth: ${e.auth}`);
     lines.push(`  ${mark(e.models !== null)} /v1/models: ${e.models === null ? 'not listed' : e.models.slice(0, 8).join(', ') || '(empty)'}`);
     lines.push(`  ${mark(e.native_tools === true)} native tool calls: ${e.native_tools ?? 'unknown'}`);
+    lines.push(...toolCallLines(e, mark));
     lines.push(`  ${mark(e.streaming_usage === true)} streaming usage: ${e.streaming_usage ?? 'unknown'}`);
     lines.push(`  → check would use tool mode: ${e.mode ?? 'unknown'}`);
     if (e.error) lines.push(`  ${paint.red(e.error)}`);

@@ -1,13 +1,14 @@
 // What `doctor --endpoint` reports: is the endpoint reachable, does it take the key, which
-// models it lists, whether native tool calls and streaming usage work, and which tool mode
-// `check` would use.
+// models it lists, whether native tool calls and streaming usage work, which tool mode `check`
+// would use, and when the model's probe call came back as text: its dialect and the server fix.
 
 import type { Agent } from 'undici';
 import { createChatClient } from './client.js';
+import { readToolCalls, serverFix } from './dialects/registry.js';
 import { EndpointError } from './endpoint-error.js';
 import { isToolsUnsupported } from './tools-unsupported.js';
 import type { Timeouts } from './transport.js';
-import type { ChatRequest } from './types.js';
+import type { ChatRequest, ChatResult } from './types.js';
 
 export interface ProbeResult {
   reachable: boolean;
@@ -16,6 +17,10 @@ export interface ProbeResult {
   native_tools: boolean | null;
   streaming_usage: boolean | null;
   mode: 'native' | 'text' | null;
+  /** How the probe's ping call came back: parsed by the server, written as text, or not at all. */
+  tool_call: 'parsed' | 'as-text' | 'none' | null;
+  dialect?: string; // the dialect of a call that came back as text
+  server_fix?: string; // how to make the server parse that dialect
   error?: string;
 }
 
@@ -40,16 +45,23 @@ function tiny(model: string, tools: boolean): ChatRequest {
       { role: 'user', content: tools ? 'Call the ping tool now.' : 'Reply with the single word: pong' },
     ],
     ...(tools ? { tools: PING } : {}),
-    max_tokens: 32,
+    max_tokens: tools ? 160 : 32,
     temperature: 0,
   };
 }
 
 const authOf = (keySent: boolean): ProbeResult['auth'] => (keySent ? 'ok' : 'not-required');
 
+/** Did the server hand back the ping call as tool_calls, as text in some dialect, or not at all? */
+function pingCall(reply: ChatResult): Pick<ProbeResult, 'tool_call' | 'dialect' | 'server_fix'> {
+  if (reply.tool_calls.length > 0) return { tool_call: 'parsed' };
+  const { dialect } = readToolCalls(reply.content, PING ?? []);
+  return dialect === null ? { tool_call: 'none' } : { tool_call: 'as-text', dialect, server_fix: serverFix(dialect) };
+}
+
 export async function probeEndpoint(opts: ProbeOptions): Promise<ProbeResult> {
   const keySent = (opts.key ?? '').trim() !== '';
-  const result: ProbeResult = { reachable: false, auth: 'unknown', models: null, native_tools: null, streaming_usage: null, mode: null };
+  const result: ProbeResult = { reachable: false, auth: 'unknown', models: null, native_tools: null, streaming_usage: null, mode: null, tool_call: null };
   let client: ReturnType<typeof createChatClient>;
   try {
     client = createChatClient({
@@ -85,8 +97,9 @@ export async function probeEndpoint(opts: ProbeOptions): Promise<ProbeResult> {
       return result;
     }
     try {
-      await client.chat(tiny(model, true), { stream: false, ...(opts.signal ? { signal: opts.signal } : {}) });
+      const reply = await client.chat(tiny(model, true), { stream: false, ...(opts.signal ? { signal: opts.signal } : {}) });
       result.native_tools = true; // a tool call, or at least `tools` accepted
+      Object.assign(result, pingCall(reply));
       result.reachable = true;
       if (result.auth === 'unknown') result.auth = authOf(keySent);
     } catch (err) {

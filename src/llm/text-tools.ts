@@ -1,8 +1,8 @@
 // Text tool calls, for endpoints without native tools (or models that write calls as text):
 // describeTools() is the prompt section offering the tools and the exact call format;
-// parseTextToolCalls() reads calls back from a reply.
+// parseTextToolCalls() reads calls back from a reply, in whatever dialect the model wrote them.
 
-import { newToolCallId } from './message-parts.js';
+import { readToolCalls } from './dialects/registry.js';
 import type { ToolCall, ToolDef } from './types.js';
 
 type Schema = Record<string, unknown>;
@@ -57,57 +57,11 @@ export function describeTools(tools: ToolDef[]): string {
   return lines.join('\n');
 }
 
-function parseJsonLoose(text: string): unknown {
-  const trimmed = text.trim();
-  try {
-    return JSON.parse(trimmed);
-  } catch {
-    const start = trimmed.search(/[[{]/);
-    const end = Math.max(trimmed.lastIndexOf('}'), trimmed.lastIndexOf(']'));
-    if (start < 0 || end <= start) return undefined;
-    try {
-      return JSON.parse(trimmed.slice(start, end + 1));
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-function toCall(value: unknown, allowed: ReadonlySet<string>): ToolCall | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  let obj = value as Record<string, unknown>;
-  if (typeof obj['function'] === 'object' && obj['function'] !== null) obj = obj['function'] as Record<string, unknown>;
-  const name = obj['name'];
-  if (typeof name !== 'string' || !allowed.has(name)) return null;
-  const raw: unknown = obj['arguments'] ?? obj['parameters'] ?? {};
-  const args: unknown = typeof raw !== 'string' ? raw : raw.trim() === '' ? {} : parseJsonLoose(raw);
-  if (typeof args !== 'object' || args === null || Array.isArray(args)) return null;
-  return { id: newToolCallId(), name, arguments: JSON.stringify(args) };
-}
-
-function callsIn(text: string, allowed: ReadonlySet<string>): ToolCall[] {
-  const unfenced = text.replace(/^\s*```[a-z_]*\s*\n?/i, '').replace(/\n?```\s*$/, '');
-  const parsed = parseJsonLoose(unfenced);
-  const items = Array.isArray(parsed) ? parsed : [parsed];
-  return items.map((item) => toCall(item, allowed)).filter((c): c is ToolCall => c !== null);
-}
-
-const TAGGED = /<tool_call>([\s\S]*?)(?:<\/tool_call>|$)/gi;
-const FENCED = /```(?:json|tool_call|tool|tool_code)[ \t]*\r?\n([\s\S]*?)```/gi;
-
 /**
- * Tool calls written as text: `<tool_call>{"name", "arguments"}</tool_call>` blocks (an unclosed
- * last one too), and fenced ```json / ```tool_call blocks holding {"name", "arguments"} (or an
- * array of them). Arguments may be an object or a JSON string. Only names in `allowed` count;
- * anything malformed is ignored.
+ * Tool calls written as text, in any dialect the registry knows (dialects/registry.ts). Only
+ * names in `allowed` count; anything malformed is ignored.
  */
 export function parseTextToolCalls(content: string, allowed: readonly string[]): ToolCall[] {
-  const names = new Set(allowed);
-  const calls: ToolCall[] = [];
-  const rest = content.replace(TAGGED, (_whole, inner: string) => {
-    calls.push(...callsIn(inner, names));
-    return ' ';
-  });
-  for (const match of rest.matchAll(FENCED)) calls.push(...callsIn(match[1] ?? '', names));
-  return calls;
+  const tools = allowed.map((name) => ({ name, description: '', parameters: {} }));
+  return readToolCalls(content, tools).calls;
 }

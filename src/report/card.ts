@@ -83,6 +83,14 @@ function runRows(cell: ScoredCell): [string, string][] {
   ];
 }
 
+/** One line per warning, e.g. the server that did not parse the model's tool calls and its fix. */
+function warningLines(cell: ScoredCell, c: Colors): string[] {
+  return (cell.warnings ?? []).map((w) => {
+    const text = `the server did not parse tool calls (the model wrote ${w.dialect}); read as text. Fix: ${w.fix}`;
+    return `  ${c.dim('warning'.padEnd(16))}${c.yellow(text)}`;
+  });
+}
+
 function details(cell: ScoredCell, c: Colors): string[] {
   const lines: string[] = [];
   for (const reason of cell.pass_rate.fail_reasons ?? []) lines.push(`  ${c.red('✗')} pass: ${reason}`);
@@ -115,6 +123,7 @@ function scoredCard(cell: ScoredCell, c: Colors): string {
     ...axes,
     '',
     ...run,
+    ...warningLines(cell, c),
     ...details(cell, c),
     '',
   ].join('\n');

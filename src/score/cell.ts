@@ -49,5 +49,6 @@ export function scoreCell(facts: RunFacts, identity: RunIdentity, sandbox: Sandb
     ...scoreAxes(facts),
     calls: agent.calls,
     spans: agent.spans,
+    ...(agent.warnings === undefined ? {} : { warnings: agent.warnings }),
   };
 }

@@ -1,6 +1,6 @@
 // The result cell (SPEC §5). Axis and key names match the published cells exactly.
 
-import type { AgentOutcome, Span, StopReason, ToolMode } from '../agent/types.js';
+import type { AgentOutcome, RunWarning, Span, StopReason, ToolMode } from '../agent/types.js';
 import type { TaskSpec } from '../bundle/task-spec.js';
 import type { CallRecord } from '../llm/types.js';
 import type { TaskStability } from './stability.js';
@@ -144,6 +144,7 @@ export interface ScoredCell extends RunIdentity, Axes {
   sandbox: SandboxKind;
   calls: CallRecord[];
   spans: Span[];
+  warnings?: RunWarning[]; // e.g. the server did not parse tool calls (with the fix)
 }
 
 export interface SkippedCell extends RunIdentity {

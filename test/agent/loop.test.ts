@@ -124,5 +124,31 @@ describe('calls the loop must not execute as asked', () => {
     const { outcome } = await run(scripted([{ content: '```json\n{"name": "read_file", "arguments": {"path": "a.txt"}}\n```' }, { content: 'fine' }]));
     expect(outcome.tool_mode).toBe('text');
     expect(outcome.tool_outputs[0]).toContain('hello');
+    expect(outcome.warnings).toEqual([expect.objectContaining({ kind: 'server-did-not-parse-tool-calls', dialect: 'markdown-json' })]);
+  });
+
+  it('a dialect leaked in native mode is run, the run goes on in text mode, one warning names the server fix', async () => {
+    const leaked = '<tool_call>\n<function=write_file>\n<parameter=path>\nb.txt\n</parameter>\n<parameter=content>\nnew\n\n</parameter>\n</function>\n</tool_call>';
+    const client = scripted([{ content: leaked }, { content: '<tool_call>{"name": "read_file", "arguments": {"path": "b.txt"}}</tool_call>' }, { content: 'done' }]);
+    const { outcome, workdir } = await run(client);
+    expect(await readFile(join(workdir, 'b.txt'), 'utf8')).toBe('new\n');
+    expect(outcome.tool_outputs[1]).toContain('new');
+    expect(outcome.tool_mode).toBe('text');
+    expect(client.requests[1]?.tools).toBeUndefined();
+    expect(outcome.warnings).toEqual([
+      { kind: 'server-did-not-parse-tool-calls', dialect: 'qwen3-coder', fix: 'vLLM: --enable-auto-tool-choice --tool-call-parser qwen3_coder; llama.cpp: --jinja; Ollama: a model whose template has tools' },
+    ]);
+  });
+
+  it('a leaked call cut off by finish_reason length is not executed', async () => {
+    const { outcome, workdir } = await run(scripted([{ content: '[TOOL_CALLS]write_file[ARGS]{"path": "a.txt", "content": "x"}', finish_reason: 'length' }, { content: 'ok' }]));
+    expect(await readFile(join(workdir, 'a.txt'), 'utf8')).toBe('hello\n');
+    expect(outcome.tool_outputs[0]).toMatch(/not executed/);
+  });
+
+  it('a plain answer in native mode is no call and no warning', async () => {
+    const { outcome } = await run(scripted([{ content: '```json\n{"name": "my-app", "version": "1.0.0"}\n```\nDone.' }]));
+    expect(outcome).toMatchObject({ stop_reason: 'done', turns: 1, tool_mode: 'native' });
+    expect(outcome.warnings).toBeUndefined();
   });
 });

@@ -130,6 +130,38 @@ describe('the built-in agent solves a task through the tools', () => {
   }, 180_000);
 });
 
+describe('a server that took tools but did not parse the tool calls', () => {
+  const xml = (name: string, params: Record<string, string>): FakeStep =>
+    say(`<tool_call>\n<function=${name}>\n${Object.entries(params).map(([k, v]) => `<parameter=${k}>\n${v}\n</parameter>\n`).join('')}</function>\n</tool_call>`);
+
+  it('Qwen3-Coder XML leaked as content: solved, the cell carries the warning, the card shows it in one line', async () => {
+    const steps: FakeStep[] = [
+      xml('read_file', { path: 'src/app.py' }),
+      xml('edit_file', { path: 'src/app.py', old_string: '    return a - b', new_string: '    return a + b' }),
+      xml('run_tests', {}),
+      say('Fixed add(): it subtracted. Tests pass.'),
+    ];
+    const fake = await startFakeEndpoint({ steps, style: { chunkBytes: 5 } });
+    const out = await mkdtemp(join(tmpdir(), 'cab-leak-out-'));
+    try {
+      const result = await runCli(['check', '--bundle', bundle, '--task', PY_ADD.id, '--endpoint', fake.url, '--model', 'qwen3-coder', '--out', out, '--no-color'], { cwd, timeoutMs: 180_000 });
+      expect(result.stderr).not.toMatch(/internal error/);
+      expect(result.code).toBe(0);
+      expect(fake.requests[0]?.body?.tools?.length).toBeGreaterThan(0);
+      const doc = JSON.parse(await readFile(join(out, 'result.json'), 'utf8')) as { results: Array<Record<string, any>> };
+      const cell = doc.results[0] as Record<string, any>;
+      expect(cell.pass_rate.pass).toBe(1);
+      expect(cell.tool_mode).toBe('text');
+      const fix = 'vLLM: --enable-auto-tool-choice --tool-call-parser qwen3_coder; llama.cpp: --jinja; Ollama: a model whose template has tools';
+      expect(cell.warnings).toEqual([{ kind: 'server-did-not-parse-tool-calls', dialect: 'qwen3-coder', fix }]);
+      const lines = result.stdout.split('\n').filter((l) => /warning|did not parse/.test(l));
+      expect(lines).toEqual([`  warning         the server did not parse tool calls (the model wrote qwen3-coder); read as text. Fix: ${fix}`]);
+    } finally {
+      await fake.close();
+    }
+  }, 180_000);
+});
+
 describe('what kind of model it was', () => {
   it('refusing an impossible task: refusal 1, integrity 1, refusal_correct true', async () => {
     const cell = cellOf(await check([callTool('write_file', { path: 'REFUSAL.md', content: 'These tests contradict each other: half(3) cannot be both 1 and 2.\n' }), say('I cannot make both pass; see REFUSAL.md.')], [], PY_REFUSE.id));

@@ -40,6 +40,18 @@ describe('doctor', () => {
     }
   });
 
+  it('a server that leaks the probe call as text names the dialect and the server fix', async () => {
+    const fake = await startFakeEndpoint({ steps: [{ reply: { content: '<|python_tag|>{"name": "ping", "parameters": {}}' } }] });
+    try {
+      const result = await runCli(['doctor', '--endpoint', fake.url, '--model', 'llama', '--no-color']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("✗ the probe's tool call came back as text, written in the llama3-json dialect: the server did not parse it");
+      expect(result.stdout).toContain('    fix: vLLM: --enable-auto-tool-choice --tool-call-parser llama3_json; llama.cpp: --jinja; Ollama: a model whose template has tools');
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('a refused key exits 3 and says so', async () => {
     const fake = await startFakeEndpoint({ steps: [], requireKey: 'sk-right-key-123456' });
     try {

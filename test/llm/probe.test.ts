@@ -21,12 +21,26 @@ describe('probeEndpoint', () => {
   it('a capable local server: native tools and streaming usage, no key needed', async () => {
     const f = await fake({ steps: [{ reply: { tool_calls: [{ name: 'ping', arguments: {} }] } }], models: ['qwen', 'llama'] });
     const r = await probeEndpoint({ baseUrl: f.origin });
-    expect(r).toEqual({ reachable: true, auth: 'not-required', models: ['qwen', 'llama'], native_tools: true, streaming_usage: true, mode: 'native' });
+    expect(r).toEqual({ reachable: true, auth: 'not-required', models: ['qwen', 'llama'], native_tools: true, streaming_usage: true, mode: 'native', tool_call: 'parsed' });
     const chat = f.requests.filter((q) => q.path === '/v1/chat/completions');
     expect(chat[0]?.body?.model).toBe('qwen'); // first listed model when none given
     expect(chat[0]?.body?.tools).toHaveLength(1);
     expect(chat[1]?.body?.stream_options).toEqual({ include_usage: true });
     expect(f.requests.every((q) => q.headers['authorization'] === undefined)).toBe(true);
+  });
+
+  it('a server that took tools but leaked the call as text: the dialect and the server fix', async () => {
+    const f = await fake({ steps: [{ reply: { content: '<tool_call>\n<function=ping>\n</function>\n</tool_call>' } }] });
+    const r = await probeEndpoint({ baseUrl: f.url, model: 'qwen3-coder' });
+    expect(r).toMatchObject({ native_tools: true, mode: 'native', tool_call: 'as-text', dialect: 'qwen3-coder' });
+    expect(r.server_fix).toContain('--tool-call-parser qwen3_coder');
+  });
+
+  it('a model that answers the probe in words: no call, no dialect', async () => {
+    const f = await fake({ steps: [{ reply: { content: 'pong' } }] });
+    const r = await probeEndpoint({ baseUrl: f.url, model: 'm' });
+    expect(r).toMatchObject({ native_tools: true, tool_call: 'none' });
+    expect(r.dialect).toBeUndefined();
   });
 
   it('a key that works: auth ok, the given model is used', async () => {
@@ -71,7 +85,7 @@ describe('probeEndpoint', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const r = await probeEndpoint({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, model: 'm' });
-      expect(r).toEqual({ reachable: true, auth: 'not-required', models: null, native_tools: true, streaming_usage: false, mode: 'native' });
+      expect(r).toEqual({ reachable: true, auth: 'not-required', models: null, native_tools: true, streaming_usage: false, mode: 'native', tool_call: 'none' });
     } finally {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -63,6 +63,14 @@ describe('renderCard', () => {
     expect(text).toContain('tests           2 passed of 2 · exit 0');
   });
 
+  it('a server that did not parse tool calls: one warning line naming the dialect and the fix', () => {
+    const fix = 'vLLM: --enable-auto-tool-choice --tool-call-parser qwen3_coder; llama.cpp: --jinja; Ollama: a model whose template has tools';
+    const cell = { ...referenceCell(), tool_mode: 'text' as const, warnings: [{ kind: 'server-did-not-parse-tool-calls' as const, dialect: 'qwen3-coder', fix }] };
+    const lines = renderCard(cell, { color: false }).split('\n').filter((l) => l.includes('warning'));
+    expect(lines).toEqual([`  warning         the server did not parse tool calls (the model wrote qwen3-coder); read as text. Fix: ${fix}`]);
+    expect(renderCard(referenceCell(), { color: false })).not.toContain('warning');
+  });
+
   it('renders a skipped cell as one line', () => {
     const text = renderCard(skippedCell(), { color: false });
     expect(text).toBe('skipped: needs go (polyglot/go-http-handler-fix)\n');
