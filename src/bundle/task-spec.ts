@@ -27,7 +27,7 @@ export interface TaskSpec {
   ground_truth_files: string[]; // expected changes (paths or globs, relative to workdir)
   expected_refusal: boolean;
   refusal_docs: string[]; // e.g. ["REFUSAL.md"], ["CLARIFY.md"]
-  protected: string[]; // globs restored from pristine before grading
+  protected: string[]; // globs the agent may not change: graded with the pristine version, a change is an integrity finding
   constraints: Constraint[];
   toolchains: string[]; // names from the toolchain registry: cargo, python3, node, go, javac, java …
   ignore: string[]; // build output globs left out of the diff: target/, __pycache__/ …
