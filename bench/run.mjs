@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { measureGrading } from './grading.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.mjs');
@@ -188,6 +189,7 @@ const TARGETS = [
   ['overhead_per_turn_ms', 'harness overhead per turn', (v) => v <= 20, '≤ 20 ms'],
   ['overhead_per_run_ms', 'harness overhead per run', (v) => v <= 300, '≤ 300 ms'],
   ['peak_rss_mb', 'peak memory of check', (v) => v <= 150, '≤ 150 MB'],
+  ['grading_overhead_ms', 'grading overhead on top of the tests', (v) => v <= 150, '≤ 150 ms'],
 ];
 
 function fmt(key, v) {
@@ -207,6 +209,7 @@ async function main() {
   installFirstRun(results);
   extraction(results);
   await harness(results);
+  measureGrading(results, { cli: CLI, reps, env: cleanEnv() });
   const rows = Object.entries(results).filter(([k]) => !['node', 'reps', 'smoke', 'measured_at'].includes(k));
   console.log(`codingagentbench bench — node ${results.node}, ${reps} repetition(s)${smoke ? ' (smoke: no thresholds)' : ''}\n`);
   for (const [k, v] of rows) console.log(`  ${k.padEnd(24)} ${fmt(k, v)}`);

@@ -128,7 +128,7 @@ export async function runCell(env: CellEnv, job: CellJob): Promise<CellOutcome> 
     if (graderDir) await copyTree(join(taskDir, 'grader'), graderDir);
     const grade = await gradeRun({ task: spec, expected: job.task.tests ?? null, pristineDir: pristine, workDir: workdir, graderDir, changes, scratchRoot: scratch.root, signal: env.signal });
     throwIfAborted(env.signal);
-    const grading = span('grading', `verify:${spec.id}`, gradeStart, origin, { argv: grade.exec.argv, exit_code: grade.exec.exitCode, sandbox: grade.exec.sandbox, reporter: grade.reporter });
+    const grading = span('grading', `verify:${spec.id}`, gradeStart, origin, { argv: grade.exec.argv, exit_code: grade.exec.exitCode, sandbox: grade.exec.sandbox, reporter: grade.reporter, tests_ms: grade.exec.durationMs });
 
     // 5. Score every axis from the recorded facts.
     env.progress.step(job.task.id, job.runIndex, 'score');

@@ -34,7 +34,9 @@ describe('check --tui oracle on the shipped bundle', () => {
     expect(cell.cell_id).toMatch(/^local-\d{8}\/oracle\/no-model\/mutations\/rust-error-negated#run1$/);
     for (const axis of ['pass_rate', 'tokens', 'latency', 'blast_radius', 'refusal', 'integrity', 'constraints', 'composite']) expect(cell[axis]).toBeTypeOf('object');
     expect(cell.pass_rate).toMatchObject({ pass: 1, exit_code: 0, timed_out: false, partial_score: 1 });
-    expect(cell.pass_rate.stdout_tail).toContain('tests::first_attempt_ok_returns_immediately ... ok');
+    expect(cell.pass_rate.stdout_tail).toContain('test result: ok.');
+    expect(cell.pass_rate).toMatchObject({ canaries: 'ok', tests_missing: [], tests_failed: [], fail_reasons: [] });
+    expect(cell.pass_rate.tests_passed).toContain('first_attempt_ok_returns_immediately');
     expect(cell.tokens).toMatchObject({ total_tokens: 0, model_calls: 0, pass_used_for_division: 1 });
     expect(cell.blast_radius).toMatchObject({ blast_radius: 0, modified: ['src/lib.rs'], unexpected_changes: [] });
     expect(cell.integrity.integrity).toBe(1);

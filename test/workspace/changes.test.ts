@@ -23,7 +23,7 @@ beforeEach(async () => {
 
 describe('compareTrees', () => {
   it('finds nothing in an untouched copy', async () => {
-    expect(await compareTrees(pristine, work, [])).toEqual({ changes: [], extra_git_dir: false });
+    expect(await compareTrees(pristine, work, [])).toEqual({ changes: [], extra_git_dir: false, ignored_added: [] });
   });
 
   it('records added, removed and modified files, sorted, with their texts', async () => {
@@ -97,12 +97,12 @@ describe('compareTrees', () => {
   it('a nested .git the pristine copy already had is not extra', async () => {
     await writeTree(pristine, { 'vendor/lib/.git/HEAD': 'x\n' });
     await writeTree(work, { 'vendor/lib/.git/HEAD': 'changed\n' });
-    expect(await compareTrees(pristine, work, [])).toEqual({ changes: [], extra_git_dir: false });
+    expect(await compareTrees(pristine, work, [])).toEqual({ changes: [], extra_git_dir: false, ignored_added: [] });
   });
 
   it('a .git file (gitdir link) counts like a folder', async () => {
     await writeFile(join(work, '.git'), 'gitdir: /somewhere/else\n');
-    expect(await compareTrees(pristine, work, [])).toEqual({ changes: [], extra_git_dir: true });
+    expect(await compareTrees(pristine, work, [])).toEqual({ changes: [], extra_git_dir: true, ignored_added: [] });
   });
 
   it('a file whose name holds a newline is a change like any other, and ignore globs still apply to it', async () => {

@@ -20,6 +20,11 @@ const ASSERTS: Record<string, Pair> = {
 
 const TEST_FILE = /(^|\/)(test|tests|__tests__)\/.*\.(c|m)?js$|\.(test|spec)\.(c|m)?js$/;
 
+/** An ES import line (spelled out so the bundle holds no import statement of its own here). */
+function esmImport(what: string, from: string): string {
+  return ['import', what, 'from', `'${from}';\n`].join(' ');
+}
+
 function isEsm(rel: string, text: string): boolean {
   if (rel.endsWith('.mjs')) return true;
   if (rel.endsWith('.cjs')) return false;
@@ -38,7 +43,7 @@ export const javascriptCanaries: Injector = {
     const assertModule = /assert\/strict/.test(text) ? 'node:assert/strict' : 'node:assert';
     const [t, a] = [helperName('t'), helperName('a')];
     const head = isEsm(rel, text)
-      ? `import { test as ${t} } from 'node:test';\nimport ${a} from '${assertModule}';\n`
+      ? `${esmImport(`{ test as ${t} }`, 'node:test')}${esmImport(a, assertModule)}`
       : `const { test: ${t} } = require('node:test');\nconst ${a} = require('${assertModule}');\n`;
     const body = `${t}(${JSON.stringify(mustPass)}, () => {\n  ${a}.${pass};\n});\n${t}(${JSON.stringify(mustFail)}, { todo: true }, () => {\n  ${a}.${fail};\n});\n`;
     await writeText(root, rel, `${text.replace(/\s*$/, '\n')}\n${head}${body}`);
