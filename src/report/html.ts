@@ -59,9 +59,10 @@ function comparisonSection(c: Comparison): string {
   const add = (scope: string, axes: Comparison['overall']['axes'], note: string | null): void => {
     const moved = movedAxes(axes);
     if (moved.length === 0) rows.push(`<tr data-scope="${esc(scope)}" data-verdict="same"><td>${esc(scope)}</td><td colspan="5" class="meta">no change</td></tr>`);
-    for (const [axis, a] of moved) {
+    for (const [i, [axis, a]] of moved.entries()) {
+      const shownNote = i === 0 && note ? ` <small>${esc(note)}</small>` : '';
       rows.push(
-        `<tr data-scope="${esc(scope)}" data-axis="${axis}" data-verdict="${a.verdict}" class="${a.verdict}"><td>${esc(scope)}</td><td>${esc(AXIS_LABELS[axis] ?? axis)}</td><td>${fmtAxis(axis, a.baseline)}</td><td>${fmtAxis(axis, a.current)}</td><td>${fmtDelta(axis, a.delta)}</td><td>${esc(verdictText(a))}${note ? ` <small>${esc(note)}</small>` : ''}</td></tr>`,
+        `<tr data-scope="${esc(scope)}" data-axis="${axis}" data-verdict="${a.verdict}" class="${a.verdict}"><td>${esc(scope)}</td><td>${esc(AXIS_LABELS[axis] ?? axis)}</td><td>${fmtAxis(axis, a.baseline)}</td><td>${fmtAxis(axis, a.current)}</td><td>${fmtDelta(axis, a.delta)}</td><td>${esc(verdictText(a))}${shownNote}</td></tr>`,
       );
     }
   };
