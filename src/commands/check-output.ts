@@ -8,7 +8,7 @@ import type { Redactor } from '../redact.js';
 import { compareWithBaseline } from '../report/baseline.js';
 import { renderCard } from '../report/card.js';
 import type { Comparison } from '../report/compare.js';
-import { gateLine, renderComparison } from '../report/compare-text.js';
+import { renderComparison } from '../report/compare-text.js';
 import { findLastRun, renderVsLast } from '../report/last-run.js';
 import { resultDocument } from '../report/document.js';
 import type { CellArtifacts } from '../report/out-files.js';
@@ -95,7 +95,7 @@ export async function finishCheck(args: FinishArgs): Promise<number> {
   }
   if (args.failure !== null) throw args.failure;
   const code = gates(args.config, doc, args.io);
-  if (comparison?.gate?.failed) args.io.stderr(`regressed against the baseline: ${gateLine(comparison)}\n`);
+  if (comparison?.gate?.failed) args.io.stderr(`regressed against ${comparison.baseline.label} (--fail-on-regression ${comparison.gate.axes.join(',')})\n`);
   return comparison?.gate?.failed ? 1 : code;
 }
 

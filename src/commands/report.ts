@@ -11,7 +11,7 @@ import { useColor } from '../io.js';
 import { redactDeep, type Redactor } from '../redact.js';
 import { writeCiReports } from '../report/ci-reports.js';
 import { compareSets, gateComparison, parseGateAxes, type Comparison } from '../report/compare.js';
-import { gateLine, renderComparison } from '../report/compare-text.js';
+import { renderComparison } from '../report/compare-text.js';
 import { resultDocument, TOOL_NAME } from '../report/document.js';
 import { loadRunSet, parseSince, type RunSet } from '../report/run-sets.js';
 import { renderTable } from '../report/table.js';
@@ -90,7 +90,7 @@ export async function reportCommand(args: ReportArgs, io: ReportIo): Promise<num
   await writeCiReports({ cells, summary: doc.summary, markdownPath: args.summaryMd ?? null, junitPath: args.junit ?? null, env: comparison ? (io.env ?? {}) : {}, comparison }); // $GITHUB_STEP_SUMMARY only for a comparison
   if (args.html) io.stderr?.(`wrote ${args.html}\n`);
   if (comparison?.gate?.failed) {
-    io.stderr?.(`regressed: ${gateLine(comparison)}\n`);
+    io.stderr?.(`regressed against ${comparison.baseline.label} (--fail-on-regression ${comparison.gate.axes.join(',')})\n`);
     return 1;
   }
   return 0;

@@ -61,10 +61,13 @@ function groupLines(row: GroupComparison, colors: Colors): string[] {
   return [head, ...moved.map(([axis, c]) => axisLine(axis, c, colors))];
 }
 
+/** "2 significant regressions on 1 task: t/a (pass, composite)", then the gate's verdict. */
 export function gateLine(comparison: Comparison): string {
+  const byScope = new Map<string, string[]>();
+  for (const r of comparison.regressions) byScope.set(r.scope, [...(byScope.get(r.scope) ?? []), AXIS_LABELS[r.axis] ?? r.axis]);
   const count = comparison.regressions.length;
-  const list = comparison.regressions.map((r) => `${AXIS_LABELS[r.axis] ?? r.axis} on ${r.scope}`).join(', ');
-  const found = count === 0 ? 'no significant regression' : `${count} significant regression${count === 1 ? '' : 's'}: ${list}`;
+  const list = [...byScope].map(([scope, axes]) => `${scope} (${axes.join(', ')})`).join('; ');
+  const found = count === 0 ? 'no significant regression' : `${count} significant regression${count === 1 ? '' : 's'} on ${byScope.size} scope${byScope.size === 1 ? '' : 's'}: ${list}`;
   if (!comparison.gate) return found;
   return `${found} · --fail-on-regression ${comparison.gate.axes.join(',')}: ${comparison.gate.failed ? 'FAILED' : 'ok'}`;
 }

@@ -7,7 +7,7 @@ import { SUMMARY_METRICS } from '../score/summary-metrics.js';
 import { interval95, type Interval } from '../score/stability.js';
 import type { Cell, ScoredCell } from '../score/types.js';
 import type { Comparison } from './compare.js';
-import { AXIS_LABELS, fmtAxis, fmtDelta, movedAxes, verdictText } from './compare-text.js';
+import { AXIS_LABELS, fmtAxis, fmtDelta, gateLine, movedAxes, verdictText } from './compare-text.js';
 import { DASH, fmtInt, fmtMs, fmtScore } from './format.js';
 import { PAGE_STYLE } from './html-style.js';
 import type { CellArtifactsView } from './html-artifacts.js';
@@ -68,7 +68,7 @@ function comparisonSection(c: Comparison): string {
   };
   add('overall', c.overall.axes, c.overall.note);
   for (const row of c.tasks) add(row.key, row.axes, row.note);
-  const gate = c.regressions.length === 0 ? 'no significant regression' : `${c.regressions.length} significant regression(s): ${c.regressions.map((r) => `${AXIS_LABELS[r.axis] ?? r.axis} on ${r.scope}`).join(', ')}`;
+  const gate = gateLine(c);
   const only = [...c.only_in_baseline.map((k) => `only in baseline: ${k}`), ...c.only_in_current.map((k) => `only in current: ${k}`)];
   return [
     `<section><h2>Comparison — ${esc(c.baseline.label)} → ${esc(c.current.label)}</h2>`,

@@ -35,7 +35,8 @@ describe('report --compare', () => {
     expect(result.stdout).toMatch(new RegExp(`${JS_NEGATED} \\(4 vs 4 runs\\)\\n\\s+pass\\s+1\\.000 → 0\\.750\\s+−0\\.250\\s+no real change \\(p=1\\.000\\)`));
     expect(result.stdout).toContain(`${OFF_BY_ONE} (4 vs 4 runs): no change`);
     expect(result.stdout).toContain('--fail-on-regression pass,composite: FAILED');
-    expect(result.stderr).toContain('regressed:');
+    expect(result.stderr).toContain('regressed against before (--fail-on-regression pass,composite)');
+    expect(result.stdout).toContain(`4 significant regressions on 1 scope: ${COMPARATOR} (pass, composite, partial, integrity)`);
   });
 
   it('--json carries the documented comparison object', async () => {

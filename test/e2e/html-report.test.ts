@@ -61,7 +61,7 @@ describe.skipIf(SKIP)(`report --html in headless chromium${SKIP ? ` (skipped: no
     const comparison = rows(dom.stdout, 'comparison');
     expect(comparison).toContainEqual([COMPARATOR, 'pass', '1.000', '0.000', '−1.000', 'WORSE (p=0.029)']);
     expect(comparison.filter((r) => r[5]?.startsWith('WORSE')).every((r) => r[0] === COMPARATOR)).toBe(true);
-    expect(dom.stdout).toContain('significant regression(s): pass on ' + COMPARATOR);
+    expect(dom.stdout).toContain(`4 significant regressions on 1 scope: ${COMPARATOR} (pass, composite, partial, integrity)`);
     expect(dom.stdout).toContain('exit-tamper'); // why integrity failed (optional findings)
     expect(dom.stdout).toContain('sys.exit(0) added');
     expect(dom.stdout).toContain('read_file({"path":"app.py"})'); // the transcript

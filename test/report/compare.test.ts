@@ -9,7 +9,7 @@ import { referenceCell } from './cells.js';
 /** A scored cell of a task/driver/model, passed or failed, composite recomputed. */
 function cell(task: string, pass: 0 | 1, run = 1, tui = 'builtin', model: string | null = 'm1'): ScoredCell {
   const base = referenceCell();
-  return recomputeCell({ ...base, task_id: task, tui, model, run_index: run, cell_id: `local/${tui}/${model}/${task}#run${run}`, pass_rate: { ...base.pass_rate, pass } });
+  return recomputeCell({ ...base, task_id: task, tui, model, run_index: run, cell_id: `local/${tui}/${model}/${task}#run${run}`, pass_rate: { ...base.pass_rate, pass } }) as ScoredCell;
 }
 
 const runs = (task: string, passes: number[], tui?: string, model?: string | null): ScoredCell[] => passes.map((p, i) => cell(task, p as 0 | 1, i + 1, tui, model));
