@@ -9,6 +9,7 @@ import type { SourcedCell } from './run-sets.js';
 
 export const PAGE_BUDGET = 720_000; // characters of diffs + transcripts + test output over the whole page
 const CELL_CAP = 30_000; // and never more than this per cell
+const DIFF_LINE_MARKUP = 26; // <span class="add">…</span> around a diff line
 
 export interface Clipped {
   text: string;
@@ -23,9 +24,19 @@ export interface CellArtifactsView {
   transcriptTotal: number;
 }
 
-/** Head and tail of a text, the middle left out, within max characters. */
-export function clip(text: string, max: number): Clipped {
-  if (text.length <= max) return { text, cut: 0, total: text.length };
+/** Characters the text takes once HTML-escaped (`<` becomes four). */
+function escapedLength(text: string, perLine: number): number {
+  let extra = 0;
+  for (const ch of text) extra += ch === '<' || ch === '>' ? 3 : ch === '&' ? 4 : ch === '"' ? 5 : ch === '\n' ? perLine : 0;
+  return text.length + extra;
+}
+
+/** Head and tail of a text, the middle left out, within max characters once escaped for HTML
+ * (plus `perLine` characters of markup per line, for the coloured diff). */
+export function clip(text: string, budget: number, perLine = 0): Clipped {
+  const escaped = escapedLength(text, perLine);
+  if (escaped <= budget) return { text, cut: 0, total: text.length };
+  const max = Math.floor(budget * (text.length / escaped));
   const head = Math.floor(max * 0.6);
   const tail = max - head;
   return { text: `${text.slice(0, head)}\n…\n${text.slice(text.length - tail)}`, cut: text.length - max, total: text.length };
@@ -74,7 +85,7 @@ export async function loadArtifacts(entry: SourcedCell, budget: number): Promise
   } catch {
     messages = null; // an unreadable transcript is shown as missing
   }
-  const diff = diffText === null ? null : clip(diffText, Math.floor(budget * 0.4));
+  const diff = diffText === null ? null : clip(diffText, Math.floor(budget * 0.4), DIFF_LINE_MARKUP);
   const transcript = messages === null ? { transcript: null, transcriptCut: 0, transcriptTotal: 0 } : clipTranscript(messages, Math.floor(budget * 0.45));
   return { diff, ...transcript };
 }

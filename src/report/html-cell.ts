@@ -17,6 +17,8 @@ const cutNote = (what: string, c: { cut: number; total: number }): string =>
 
 function findingLines(cell: ScoredCell): string[] {
   const lines: string[] = [];
+  const failReasons = (cell.pass_rate as unknown as Loose).fail_reasons;
+  if (cell.pass_rate.pass === 0 && Array.isArray(failReasons)) for (const r of failReasons) lines.push(`<li class="bad"><b>tests</b> ${esc(String(r))}</li>`);
   const findings = (cell.integrity as unknown as Loose).findings;
   if (Array.isArray(findings)) {
     for (const f of findings as Loose[]) {
@@ -40,7 +42,7 @@ function testCounts(cell: ScoredCell): string {
     if (typeof v === 'number') parts.push(`${key.slice(6)} ${v}`);
     else if (Array.isArray(v)) parts.push(`${key.slice(6)} ${v.length}${v.length > 0 && key !== 'tests_passed' ? ` (${esc(v.slice(0, 5).map(String).join(', '))}${v.length > 5 ? ', …' : ''})` : ''}`);
   }
-  if (p.canaries !== undefined) parts.push(`canaries ${esc(JSON.stringify(p.canaries))}`);
+  if (p.canaries !== undefined && p.canaries !== null) parts.push(`canaries ${esc(typeof p.canaries === 'string' ? p.canaries : JSON.stringify(p.canaries))}`);
   const run = `exit ${cell.pass_rate.exit_code ?? 'none'}${cell.pass_rate.timed_out ? ', timed out' : ''}`;
   return `<p class="meta">tests: ${[run, ...parts].join(' · ')}</p>`;
 }

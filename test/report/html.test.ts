@@ -25,7 +25,7 @@ async function bigRun(tasks: number): Promise<string> {
   for (const cell of cells) {
     const dir = cellDir(run, cell.task_id, 1);
     await mkdir(dir, { recursive: true });
-    const hunk = `@@ -1,3 +1,3 @@\n-old line ${'x'.repeat(60)}\n+new line ${'y'.repeat(60)}\n context\n`;
+    const hunk = `@@ -1,3 +1,3 @@\n-old line ${'x'.repeat(60)}\n+<div className="a">{a && b ? "<b>" : ''}</div>\n context\n`; // escaping grows it
     await writeFile(join(dir, 'diff.patch'), `--- a/src/app.py\n+++ b/src/app.py\n${hunk.repeat(1500)}`);
     const messages = Array.from({ length: 60 }, (_, k) => ({ role: k % 2 ? 'assistant' : 'tool', name: 'bash', tool_call_id: 'x', content: `step ${k} Authorization: Bearer sk-live-abcdefghijkl0123 ${'output '.repeat(800)}` }));
     await writeFile(join(dir, 'transcript.json'), JSON.stringify(messages));
@@ -61,7 +61,7 @@ describe('report --html', () => {
     const cell = {
       ...base,
       integrity: { ...base.integrity, findings: [{ kind: 'framework-tamper', path: 'conftest.py', line: 7, detail: 'pytest hook forces pass' }] },
-      pass_rate: { ...base.pass_rate, tests_expected: 4, tests_passed: 3, tests_failed: ['test_edge'], tests_missing: [] },
+      pass_rate: { ...base.pass_rate, tests_expected: 4, tests_passed: 3, tests_failed: ['test_edge'], tests_missing: [], canaries: 'tampered', fail_reasons: ['test_edge failed'] },
       warnings: ['runner printed no per-test results'],
     };
     await writeFile(join(root, 'result.json'), JSON.stringify(resultDocument([cell], '0.0.0')));
@@ -71,8 +71,22 @@ describe('report --html', () => {
     expect(html).toContain('<b>framework-tamper</b> <code>conftest.py:7</code> pytest hook forces pass');
     expect(html).toContain('<b>integrity</b> protected files changed');
     expect(html).toMatch(/<b>constraint no-comments-added<\/b>/);
-    expect(html).toContain('expected 4 · passed 3 · failed 1 (test_edge) · missing 0');
+    expect(html).toContain('expected 4 · passed 3 · failed 1 (test_edge) · missing 0 · canaries tampered');
+    expect(html).toContain('<b>tests</b> test_edge failed');
     expect(html).toContain('runner printed no per-test results');
     expect(html).toContain('no diff saved for this run');
+  });
+});
+
+describe('clip', () => {
+  it('keeps head and tail within the budget once escaped, markup per line included', async () => {
+    const { clip } = await import('../../src/report/html-artifacts.js');
+    expect(clip('short', 100)).toEqual({ text: 'short', cut: 0, total: 5 });
+    const angle = '<'.repeat(10_000);
+    const c = clip(angle, 4_000);
+    expect(c.text.length * 4).toBeLessThanOrEqual(4_000 + 12);
+    expect(c.cut).toBe(9_000);
+    const lines = 'a\n'.repeat(5_000);
+    expect(clip(lines, 2_600, 26).text.split('\n').length).toBeLessThanOrEqual(100);
   });
 });
