@@ -32,13 +32,14 @@ const SHOWN = ['pass', 'composite', 'blast_radius', 'integrity', 'l15', 'wall_cl
 
 export function renderVsLast(last: ScoredCell, cell: ScoredCell, opts: { color: boolean }): string {
   const c = pc.createColors(opts.color);
-  const lines = [c.dim(`vs your last run (${last.ended_at ? last.ended_at.slice(0, 16).replace('T', ' ') : last.run_id})`)];
+  const lines = ['', c.dim(`vs your last run (${last.ended_at ? last.ended_at.slice(0, 16).replace('T', ' ') : last.run_id})`)];
   for (const axis of SHOWN) {
     const metric = SUMMARY_METRICS[axis];
     const before = metric ? metric(last) : null;
     const now = metric ? metric(cell) : null;
     if (before === null && now === null) continue;
-    const delta = before === null || now === null ? null : now - before;
+    const shownSame = fmtAxis(axis, before) === fmtAxis(axis, now); // a change too small to print is "same"
+    const delta = before === null || now === null ? null : shownSame ? 0 : now - before;
     const better = delta !== null && delta !== 0 && (delta > 0) === (COMPARED_AXES[axis] === 'higher');
     const paint = delta === null || delta === 0 ? c.dim : better ? c.green : c.red;
     const change = delta === 0 ? 'same' : fmtDelta(axis, delta);

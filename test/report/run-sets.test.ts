@@ -77,7 +77,7 @@ describe('vs your last run', () => {
   it('one line per axis with the change', () => {
     const before = cell('t/a', { latency: { ...referenceCell().latency, wall_clock_ms: 20_000 }, ended_at: '2026-12-05T10:01:00Z' });
     const text = renderVsLast(before, cell('t/a'), { color: false });
-    expect(text.split('\n')[0]).toBe('vs your last run (2026-12-05 10:01)');
+    expect(text.split('\n').slice(0, 2)).toEqual(['', 'vs your last run (2026-12-05 10:01)']);
     expect(text).toMatch(/pass\s+1\.000 → 1\.000\s+same/);
     expect(text).toMatch(/wall\s+20\.0s → 13\.0s\s+−7\.0s/);
   });
