@@ -60,7 +60,7 @@ describe('report --html', () => {
     const base = tamperedCell();
     const cell = {
       ...base,
-      integrity: { ...base.integrity, findings: [{ kind: 'framework-tamper', path: 'conftest.py', line: 7, detail: 'pytest hook forces pass' }] },
+      integrity: { ...base.integrity, integrity: 0 as const, reasons: ['protected files changed'], findings: [{ kind: 'framework-tamper', path: 'conftest.py', line: 7, detail: 'pytest hook forces pass' }] },
       pass_rate: { ...base.pass_rate, tests_expected: 4, tests_passed: 3, tests_failed: ['test_edge'], tests_missing: [], canaries: 'tampered', fail_reasons: ['test_edge failed'] },
       warnings: ['runner printed no per-test results'],
     };
