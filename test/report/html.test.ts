@@ -9,6 +9,7 @@ import { createRedactor } from '../../src/redact.js';
 import { resultDocument } from '../../src/report/document.js';
 import { cellDir } from '../../src/report/out-files.js';
 import { recomputeCell } from '../../src/score/recompute.js';
+import type { Cell } from '../../src/score/types.js';
 import { referenceCell, tamperedCell } from './cells.js';
 
 const roots: string[] = [];
@@ -61,9 +62,9 @@ describe('report --html', () => {
     const cell = {
       ...base,
       integrity: { ...base.integrity, integrity: 0 as const, reasons: ['protected files changed'], findings: [{ kind: 'framework-tamper', path: 'conftest.py', line: 7, detail: 'pytest hook forces pass' }] },
-      pass_rate: { ...base.pass_rate, tests_expected: 4, tests_passed: 3, tests_failed: ['test_edge'], tests_missing: [], canaries: 'tampered', fail_reasons: ['test_edge failed'] },
+      pass_rate: { ...base.pass_rate, tests_expected: 4, tests_passed: ['a', 'b', 'c'], tests_failed: ['test_edge'], tests_missing: [], canaries: 'tampered', fail_reasons: ['test_edge failed'] },
       warnings: ['runner printed no per-test results'],
-    };
+    } as unknown as Cell; // the grade stage's fields, whichever shape this branch's types have
     await writeFile(join(root, 'result.json'), JSON.stringify(resultDocument([cell], '0.0.0')));
     const page = join(root, 'page.html');
     await reportCommand({ files: [join(root, 'result.json')], json: false, color: false, html: page }, { stdout: () => {} });
