@@ -7,6 +7,7 @@ export interface OptionSpec {
   multiple?: boolean;
   value?: string; // placeholder in help, e.g. "<url>"
   description: string;
+  optional?: { fallback: string; accepts: RegExp }; // a string flag whose value may be left out
 }
 
 export interface CommandSpec {
@@ -31,6 +32,30 @@ const BUNDLE: Record<string, OptionSpec> = {
   sha256: { type: 'string', value: '<hex>', description: 'expected sha256 of the bundle (downloads are cached by hash)' },
   'allow-http': { type: 'boolean', description: 'allow a plain http:// bundle URL' },
 };
+
+// The axes a comparison can gate on (src/report/compare.ts COMPARED_AXES; a test keeps them equal).
+const AXIS = '(?:pass|composite|partial_score|blast_radius|integrity|refusal|l15|wall_clock_ms|total_tokens|tokens_per_correct_task)';
+
+const COMPARE: Record<string, OptionSpec> = {
+  'fail-on-regression': {
+    type: 'string',
+    value: '[axes]',
+    description: 'exit 1 when one of these axes regressed significantly against the baseline (default pass,composite)',
+    optional: { fallback: 'pass,composite', accepts: new RegExp(`^${AXIS}(?:,${AXIS})*$`) },
+  },
+};
+
+/** argv with the fallback value put after an optional-value flag given bare (`--fail-on-regression`). */
+export function fillOptionalValues(spec: CommandSpec, argv: readonly string[]): string[] {
+  const out: string[] = [];
+  argv.forEach((arg, i) => {
+    out.push(arg);
+    const optional = arg.startsWith('--') ? spec.options[arg.slice(2)]?.optional : undefined;
+    const next = argv[i + 1];
+    if (optional && (next === undefined || !optional.accepts.test(next))) out.push(optional.fallback);
+  });
+  return out;
+}
 
 export const COMMANDS: Record<string, CommandSpec> = {
   check: {
@@ -60,6 +85,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
       'fail-under-pass': { type: 'string', value: '<rate>', description: 'exit 1 when the pass rate is below this' },
       'summary-md': { type: 'string', value: '<file>', description: 'write a Markdown summary (also to $GITHUB_STEP_SUMMARY when set)' },
       junit: { type: 'string', value: '<file>', description: 'write JUnit XML, one testcase per cell' },
+      baseline: { type: 'string', value: '<result.json|dir>', description: 'compare with saved runs: per task and overall, each axis and whether it really changed' },
+      ...COMPARE,
       yes: { type: 'boolean', short: 'y', description: 'never prompt; fail on anything missing' },
       ...COMMON,
     },
@@ -86,9 +113,18 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: { ...ENDPOINT, json: { type: 'boolean', description: 'print JSON' }, ...COMMON },
   },
   report: {
-    summary: 'one table over saved results; composites recomputed from the raw axes',
-    usage: 'codingagentbench report <result.json…> [--json]',
-    options: { json: { type: 'boolean', description: 'print the merged { results, summary } JSON' }, ...COMMON },
+    summary: 'one table over saved results (composites recomputed); --compare two sets; --html a page',
+    usage: 'codingagentbench report <result.json|dir…> [--since <date>] [--html <file>] [--json]\n       codingagentbench report --compare <A> <B> [--fail-on-regression [axes]] [--html <file>] [--json]',
+    options: {
+      json: { type: 'boolean', description: 'print the merged { results, summary } JSON (with --compare: also "comparison")' },
+      compare: { type: 'boolean', description: 'compare two sets of runs A (baseline) and B: each a result.json or a folder of saved runs' },
+      ...COMPARE,
+      html: { type: 'string', value: '<file>', description: 'write one self-contained HTML report (no network, no scripts)' },
+      since: { type: 'string', value: '<date|36h|7d>', description: 'only cells started on or after this' },
+      'summary-md': { type: 'string', value: '<file>', description: 'write a Markdown summary (also to $GITHUB_STEP_SUMMARY when set)' },
+      junit: { type: 'string', value: '<file>', description: 'write JUnit XML, one testcase per cell (and per compared task)' },
+      ...COMMON,
+    },
   },
   bundle: {
     summary: 'for task authors: validate every task and pack the bundle tarball',

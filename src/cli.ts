@@ -2,9 +2,9 @@
 // touches process.argv, process.exit and signal handlers.
 
 import { parseArgs } from 'node:util';
-import { COMMANDS, type CommandSpec } from './cli-options.js';
+import { COMMANDS, fillOptionalValues, type CommandSpec } from './cli-options.js';
 import { CabError, isCabError } from './errors.js';
-import { useColor, type Io } from './io.js';
+import type { Io } from './io.js';
 import { createRedactor } from './redact.js';
 import { VERSION } from './version.js';
 import { helpText, mainHelp } from './help.js';
@@ -17,10 +17,7 @@ const LOADERS: Record<string, () => Promise<CommandRun>> = {
   list: async () => (await import('./commands/list.js')).listCommand,
   show: async () => (await import('./commands/show.js')).showCommand,
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
-  report: async () => {
-    const { reportCommand } = await import('./commands/report.js');
-    return (args, io) => reportCommand({ files: args.positionals, json: args.values.json === true, color: useColor(io, 'stdout', args.values['no-color'] === true) }, io);
-  },
+  report: async () => (await import('./commands/report.js')).reportCli,
   bundle: async () => (await import('./commands/bundle.js')).bundleCommand,
 };
 
@@ -30,7 +27,7 @@ function parseCommand(name: string, spec: CommandSpec, argv: string[]): CommandA
     options[flag] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
   }
   try {
-    const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: fillOptionalValues(spec, argv), options, allowPositionals: true, strict: true });
     return { command: name, values: parsed.values as CommandArgs['values'], positionals: parsed.positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);

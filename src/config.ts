@@ -1,10 +1,13 @@
 // Flags + environment → one frozen, validated Config for `check`. The API key is read here,
 // once; it travels only to the endpoint client and the redactor.
 
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CabError } from './errors.js';
 import type { Io } from './io.js';
 import { useColor } from './io.js';
 import { flagBool, flagList, flagString, type CommandArgs } from './commands/args.js';
+import { parseGateAxes } from './report/compare.js';
 
 export type ToolModeChoice = 'auto' | 'native' | 'text';
 
@@ -42,6 +45,8 @@ export interface CheckConfig {
   failUnderPass: number | null;
   summaryMd: string | null;
   junit: string | null;
+  baseline?: string | null; // saved runs to compare with (a result.json or a folder)
+  failOnRegression?: string[] | null; // axes that fail the run when they regressed significantly
   yes: boolean;
   color: boolean; // for stdout
   colorErr: boolean; // for stderr
@@ -123,6 +128,8 @@ export function buildCheckConfig(args: CommandArgs, io: Io): Readonly<CheckConfi
     failUnderPass: unitNumber(flagString(args, 'fail-under-pass'), 'fail-under-pass'),
     summaryMd: flagString(args, 'summary-md') ?? null,
     junit: flagString(args, 'junit') ?? null,
+    baseline: flagString(args, 'baseline') ?? null,
+    failOnRegression: parseGateAxes(flagString(args, 'fail-on-regression')),
     yes: flagBool(args, 'yes'),
     color: useColor(io, 'stdout', noColor),
     colorErr: useColor(io, 'stderr', noColor),
@@ -133,6 +140,13 @@ export function buildCheckConfig(args: CommandArgs, io: Io): Readonly<CheckConfi
   }
   if (config.out !== null && !config.save) {
     throw new CabError('usage', '--out and --no-save contradict each other', { hint: 'pick one' });
+  }
+  // checked now, not after a long run: the comparison is the last step
+  if (config.baseline && !existsSync(resolve(io.cwd, config.baseline))) {
+    throw new CabError('usage', `--baseline: no such file or folder: ${config.baseline}`, { hint: 'a result.json or a folder of saved runs, e.g. cab-runs/<run-id>' });
+  }
+  if (config.failOnRegression && !config.baseline) {
+    throw new CabError('usage', '--fail-on-regression needs --baseline', { hint: 'check --baseline cab-runs/<run-id> --fail-on-regression' });
   }
   return Object.freeze(config);
 }

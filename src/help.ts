@@ -15,7 +15,7 @@ export function mainHelp(): string {
     ...lines,
     '',
     'Try it with no endpoint:  npx @codingagentbench/cli check --tui oracle --task mutations/rust-error-negated',
-    'Every command takes --help.  Exit codes: 0 ok · 1 below --fail-under · 2 usage · 3 endpoint/auth · 4 bundle · 130 interrupted',
+    'Every command takes --help.  Exit codes: 0 ok · 1 below --fail-under or regressed · 2 usage · 3 endpoint/auth · 4 bundle · 130 interrupted',
     '',
   ].join('\n');
 }

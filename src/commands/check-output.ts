@@ -1,10 +1,15 @@
 // Step 4 of `check`: print the card or table (or JSON), save files under --out, apply the gates.
 
+import { dirname, resolve } from 'node:path';
 import { isCabError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { CheckConfig } from '../config.js';
 import type { Redactor } from '../redact.js';
+import { compareWithBaseline } from '../report/baseline.js';
 import { renderCard } from '../report/card.js';
+import type { Comparison } from '../report/compare.js';
+import { renderComparison } from '../report/compare-text.js';
+import { findLastRun, renderVsLast } from '../report/last-run.js';
 import { resultDocument } from '../report/document.js';
 import type { CellArtifacts } from '../report/out-files.js';
 import { renderTable } from '../report/table.js';
@@ -37,14 +42,23 @@ async function save(args: FinishArgs, outcomes: CellOutcome[], doc: ResultDocume
   args.io.stderr(`saved: ${path}\n`);
 }
 
-function print(args: FinishArgs, cells: Cell[], doc: ResultDocument): void {
+/** In a terminal, one card: the change since the last saved run of the same task, driver and model. */
+async function vsLastRun(args: FinishArgs, cell: Cell): Promise<string> {
+  if (!args.io.stdoutIsTTY || cell.status !== 'scored') return '';
+  const runsDir = args.outDir ? dirname(args.outDir) : resolve(args.io.cwd, 'cab-runs');
+  const last = await findLastRun(runsDir, cell, args.outDir);
+  return last ? renderVsLast(last, cell, { color: args.config.color }) : '';
+}
+
+async function print(args: FinishArgs, cells: Cell[], doc: ResultDocument, comparison: Comparison | null): Promise<void> {
   const { io, config } = args;
   if (config.json) {
-    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(comparison ? { ...doc, comparison } : doc, null, 2)}\n`);
     return;
   }
-  if (cells.length === 1 && cells[0]) io.stdout(renderCard(cells[0], { color: config.color }));
+  if (cells.length === 1 && cells[0]) io.stdout(renderCard(cells[0], { color: config.color }) + (comparison ? '' : await vsLastRun(args, cells[0])));
   else if (cells.length > 1) io.stdout(renderTable(cells, doc.summary, { color: config.color }));
+  if (comparison) io.stdout(`\n${renderComparison(comparison, { color: config.color })}`);
 }
 
 function gates(config: Readonly<CheckConfig>, doc: ResultDocument, io: Io): number {
@@ -70,14 +84,18 @@ export async function finishCheck(args: FinishArgs): Promise<number> {
   const interrupted = isCabError(args.failure) && args.failure.code === 'interrupted';
   if (args.failure !== null && cells.length === 0 && !interrupted) throw args.failure;
   if (cells.length > 0) await save(args, outcomes, doc);
-  print(args, cells, doc);
-  await writeCiReports({ cells, summary: doc.summary, markdownPath: args.config.summaryMd, junitPath: args.config.junit, env: args.io.env });
+  const { baseline, failOnRegression } = args.config;
+  const comparison = cells.length > 0 ? await compareWithBaseline({ baseline: baseline ?? null, failOnRegression: failOnRegression ?? null, cells, cwd: args.io.cwd, outDir: args.outDir }) : null;
+  await print(args, cells, doc, comparison);
+  await writeCiReports({ cells, summary: doc.summary, markdownPath: args.config.summaryMd, junitPath: args.config.junit, env: args.io.env, comparison });
   if (args.config.interactiveUsed) args.io.stderr(`\nReproduce without prompts:\n  ${reproduceCommand(args.config)}\n`);
   if (interrupted) {
     args.io.stderr(`interrupted: ${cells.length} cell(s) finished and ${cells.length > 0 && args.outDir ? 'saved' : 'reported'}; scratch dirs removed${args.config.keep ? ' (except --keep)' : ''}\n`);
     return 130;
   }
   if (args.failure !== null) throw args.failure;
-  return gates(args.config, doc, args.io);
+  const code = gates(args.config, doc, args.io);
+  if (comparison?.gate?.failed) args.io.stderr(`regressed against ${comparison.baseline.label} (--fail-on-regression ${comparison.gate.axes.join(',')})\n`);
+  return comparison?.gate?.failed ? 1 : code;
 }
 

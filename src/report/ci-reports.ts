@@ -4,6 +4,7 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Cell, Summary } from '../score/types.js';
+import type { Comparison } from './compare.js';
 import { markdownSummary } from './markdown.js';
 import { junitXml } from './junit.js';
 
@@ -13,6 +14,7 @@ interface CiReportArgs {
   markdownPath: string | null;
   junitPath: string | null;
   env: Readonly<Record<string, string | undefined>>;
+  comparison?: Comparison | null; // with --baseline: a section / a testsuite of its own
 }
 
 async function writeText(path: string, text: string): Promise<void> {
@@ -23,9 +25,9 @@ async function writeText(path: string, text: string): Promise<void> {
 export async function writeCiReports(args: CiReportArgs): Promise<void> {
   const stepSummary = args.env.GITHUB_STEP_SUMMARY;
   if (args.markdownPath || stepSummary) {
-    const markdown = markdownSummary(args.cells, args.summary);
+    const markdown = markdownSummary(args.cells, args.summary, args.comparison ?? null);
     if (args.markdownPath) await writeText(args.markdownPath, markdown);
     if (stepSummary) await appendFile(stepSummary, markdown);
   }
-  if (args.junitPath) await writeText(args.junitPath, junitXml(args.cells));
+  if (args.junitPath) await writeText(args.junitPath, junitXml(args.cells, args.comparison ?? null));
 }

@@ -1,6 +1,8 @@
 // JUnit XML in the shape CI systems read: <testsuites><testsuite><testcase> with <failure>/<skipped>.
 
 import type { Cell } from '../score/types.js';
+import type { Comparison } from './compare.js';
+import { AXIS_LABELS, fmtAxis, fmtDelta, movedAxes, verdictText } from './compare-text.js';
 
 function xml(text: string): string {
   return text
@@ -25,7 +27,23 @@ function testcase(cell: Cell): string {
   return `${head}<failure message="${xml(message)}" type="TestFailure">${body}</failure>${props}</testcase>`;
 }
 
-export function junitXml(cells: Cell[]): string {
+/** With a baseline: one testcase per compared task and one overall, failed on a significant regression. */
+function comparisonSuite(comparison: Comparison): string[] {
+  const scopes = [{ key: 'overall', axes: comparison.overall.axes }, ...comparison.tasks];
+  const cases = scopes.map(({ key, axes }) => {
+    const moved = movedAxes(axes).map(([axis, c]) => `${AXIS_LABELS[axis] ?? axis} ${fmtAxis(axis, c.baseline)} → ${fmtAxis(axis, c.current)} (${fmtDelta(axis, c.delta)}) ${verdictText(c)}`);
+    const worse = comparison.regressions.filter((r) => r.scope === key);
+    const head = `    <testcase classname="comparison" name="${xml(`vs baseline: ${key}`)}" time="0">`;
+    const out = `<system-out>${xml(moved.join('\n') || 'no change')}</system-out>`;
+    if (worse.length === 0) return `${head}${out}</testcase>`;
+    const message = `regressed: ${worse.map((r) => AXIS_LABELS[r.axis] ?? r.axis).join(', ')}`;
+    return `${head}<failure message="${xml(message)}" type="Regression">${xml(moved.join('\n'))}</failure>${out}</testcase>`;
+  });
+  const failures = scopes.filter(({ key }) => comparison.regressions.some((r) => r.scope === key)).length;
+  return [`  <testsuite name="comparison" tests="${scopes.length}" failures="${failures}" errors="0" skipped="0" time="0">`, ...cases, '  </testsuite>'];
+}
+
+export function junitXml(cells: Cell[], comparison: Comparison | null = null): string {
   const failures = cells.filter((c) => c.status === 'scored' && c.pass_rate.pass === 0).length;
   const skipped = cells.filter((c) => c.status === 'skipped').length;
   const time = cells.reduce((sum, c) => sum + (c.status === 'scored' ? c.latency.wall_clock_ms : 0), 0) / 1000;
@@ -36,6 +54,7 @@ export function junitXml(cells: Cell[]): string {
     `  <testsuite ${attrs}>`,
     ...cells.map(testcase),
     '  </testsuite>',
+    ...(comparison ? comparisonSuite(comparison) : []),
     '</testsuites>',
     '',
   ].join('\n');

@@ -1,6 +1,8 @@
 // A Markdown summary for CI pages ($GITHUB_STEP_SUMMARY).
 
 import type { Cell, Summary } from '../score/types.js';
+import type { Comparison } from './compare.js';
+import { comparisonMarkdown } from './compare-text.js';
 
 function num(value: number | null | undefined, digits = 3): string {
   return value === null || value === undefined ? '—' : value.toFixed(digits);
@@ -13,7 +15,7 @@ function row(cell: Cell): string {
   return `| ${name} | ${verdict} | ${num(cell.composite.composite)} | ${num(cell.blast_radius.blast_radius)} | ${cell.integrity.integrity} | ${(cell.latency.wall_clock_ms / 1000).toFixed(1)}s | ${cell.stop_reason} |`;
 }
 
-export function markdownSummary(cells: Cell[], summary: Summary): string {
+export function markdownSummary(cells: Cell[], summary: Summary, comparison: Comparison | null = null): string {
   return [
     '## CodingAgentBench check — PROVISIONAL, not for citation',
     '',
@@ -23,5 +25,6 @@ export function markdownSummary(cells: Cell[], summary: Summary): string {
     '|---|---|---|---|---|---|---|',
     ...cells.map(row),
     '',
+    ...(comparison ? [comparisonMarkdown(comparison)] : []),
   ].join('\n');
 }
