@@ -73,13 +73,13 @@ export async function gradeRun(input: GradeInput): Promise<GradeResult> {
   await freeze(gradedDir);
 
   // 3. The tests.
-  const run = await runTests({ task, gradedDir, graderDir: input.graderDir, runDir, ...(input.signal ? { signal: input.signal } : {}), ...(input.secrets ? { secrets: input.secrets } : {}) });
+  const run = await runTests({ task, gradedDir, graderDir: input.graderDir, runDir, canaries: plan, ...(input.signal ? { signal: input.signal } : {}), ...(input.secrets ? { secrets: input.secrets } : {}) });
 
   // 4. Verdict and findings.
-  const reported = run.reporter.parse(run.raw, run.results, { gradedDir, runDir });
+  const reported = run.reporter.parse(run.raw, run.results, { gradedDir, runDir, canaries: plan });
   const canaries = plan ? judgeCanaries(plan, reported, run.raw.exitCode) : null;
   const statuses = withoutCanaries(plan, reported);
-  const verdict = judgeTests({ expected: input.expected, statuses, exec: run.raw, canaries });
+  const verdict = judgeTests({ expected: input.expected, statuses, exec: run.raw, finished: run.finished, canaries });
   const findings: Finding[] = [...copy.findings, ...monitorChanges(task.language, copy.carried)];
   if (canaries?.state === 'tampered') findings.push({ kind: 'canary', path: plan?.file ?? '', detail: canaries.detail ?? 'canaries tampered with' });
   return { exec: run.exec, statuses, verdict, findings, leftOut: copy.leftOut, reporter: run.reporter.name };

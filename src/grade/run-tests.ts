@@ -10,12 +10,14 @@ import { DEFAULT_VERIFY_TIMEOUT_S, type TaskSpec } from '../bundle/task-spec.js'
 import { runCommand } from '../workspace/exec.js';
 import type { ExecResult } from '../workspace/types.js';
 import { goJsonText, reporterFor, type Reporter } from './reporters/index.js';
+import type { CanaryPlan } from './types.js';
 
 export interface TestRunInput {
   task: TaskSpec;
   gradedDir: string;
   graderDir: string | null;
   runDir: string; // a fresh writable folder outside the graded tree
+  canaries: CanaryPlan | null;
   timeoutMs?: number;
   signal?: AbortSignal;
   secrets?: readonly string[];
@@ -26,6 +28,7 @@ export interface TestRun {
   exec: ExecResult; // the same run for people: verify's argv, readable output
   results: string | null; // the reporter's results file, when it writes one
   reporter: Reporter;
+  finished: boolean; // the run finished cleanly, as the reporter judges it (default: exit 0)
 }
 
 /** Per stream: per-test lines must not fall into the elided middle of a long run. */
@@ -45,7 +48,7 @@ async function buildEnv(runDir: string, graderDir: string | null): Promise<Recor
 export async function runTests(input: TestRunInput): Promise<TestRun> {
   const argv = verifyArgv(input.task.verify, input.graderDir);
   const reporter = reporterFor(argv, input.task.language);
-  const ctx = { gradedDir: input.gradedDir, runDir: input.runDir };
+  const ctx = { gradedDir: input.gradedDir, runDir: input.runDir, canaries: input.canaries };
   const prepared = await reporter.prepare(argv, ctx);
   const exec = await runCommand({
     argv: prepared.argv,
@@ -61,5 +64,6 @@ export async function runTests(input: TestRunInput): Promise<TestRun> {
   });
   const results = prepared.resultsFile ? await readFile(prepared.resultsFile, 'utf8').catch(() => null) : null;
   const stdout = reporter.name === 'go-test' ? goJsonText(exec.stdout) : exec.stdout;
-  return { raw: exec, exec: { ...exec, argv, stdout }, results, reporter };
+  const finished = reporter.finished ? reporter.finished(exec, results) : exec.exitCode === 0;
+  return { raw: exec, exec: { ...exec, argv, stdout }, results, reporter, finished };
 }

@@ -21,6 +21,7 @@ export interface VerdictInput {
   expected: ExpectedTests | null;
   statuses: readonly TestStatus[]; // without canaries
   exec: ExecResult;
+  finished?: boolean; // the reporter's judgement of a clean finish; default: exit 0
   canaries: CanaryVerdict | null; // null when none could be added
 }
 
@@ -29,6 +30,7 @@ function exitReason(input: VerdictInput): string | null {
   if (exec.error !== undefined) return `the tests could not run: ${exec.error}`;
   if (exec.timedOut) return 'the tests timed out';
   if (exec.exitCode !== 0) return `the tests exited ${exec.exitCode ?? exec.signal ?? 'abnormally'}`;
+  if (input.finished === false) return 'the test runner did not finish cleanly (its closing line is missing or says it failed)';
   return null;
 }
 

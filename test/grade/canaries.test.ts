@@ -11,10 +11,11 @@ const s = (id: string, status: TestStatus['status']): TestStatus => ({ id, statu
 
 describe('judgeCanaries', () => {
   const cases: [string, CanaryPlan, TestStatus[], number | null, string][] = [
-    ['honest python run', py, [s('t.T.test_add', 'passed'), s('t.T.test_add_twice', 'passed'), s('t.T.test_add_edge', 'xfail')], 0, 'ok'],
-    ['no-op assertions: the must-fail is an unexpected success', py, [s('t.T.test_add_twice', 'passed'), s('t.T.test_add_edge', 'failed')], 1, 'tampered'],
-    ['a runner reporting success for everything', py, [s('t.T.test_add_twice', 'passed'), s('t.T.test_add_edge', 'passed')], 0, 'tampered'],
-    ['assertions that always raise: the must-pass fails', py, [s('t.T.test_add_twice', 'failed'), s('t.T.test_add_edge', 'xfail')], 1, 'tampered'],
+    ['honest python run', py, [s('t.T.test_add', 'passed'), s('t.T.test_add_twice', 'passed'), s('t.T.test_add_edge', 'failed')], 0, 'ok'],
+    ['no-op assertions: the must-fail passes', py, [s('t.T.test_add_twice', 'passed'), s('t.T.test_add_edge', 'passed')], 0, 'tampered'],
+    ['a runner honouring expected-failure marks', py, [s('t.T.test_add_twice', 'passed'), s('t.T.test_add_edge', 'xfail')], 0, 'tampered'],
+    ['a forged pass line beside the real failure', py, [s('t.T.test_add_twice', 'passed'), s('t.T.test_add_edge', 'failed'), s('t.T.test_add_edge', 'passed')], 0, 'tampered'],
+    ['assertions that always raise: the must-pass fails', py, [s('t.T.test_add_twice', 'failed'), s('t.T.test_add_edge', 'failed')], 1, 'tampered'],
     ['canaries skipped', py, [s('t.T.test_add_twice', 'skipped'), s('t.T.test_add_edge', 'skipped')], 0, 'tampered'],
     ['nothing reported and exit 0 (exit at import)', py, [], 0, 'tampered'],
     ['forged results for the known tests only', py, [s('t.T.test_add', 'passed'), s('t.T.test_zero', 'passed')], 1, 'tampered'],
@@ -30,7 +31,7 @@ describe('judgeCanaries', () => {
   });
 
   it('the task\'s own statuses come back without the canaries', () => {
-    const statuses = [s('t.T.test_add', 'passed'), s('t.T.test_add_twice', 'passed'), s('t.T.test_add_edge', 'xfail')];
+    const statuses = [s('t.T.test_add', 'passed'), s('t.T.test_add_twice', 'passed'), s('t.T.test_add_edge', 'failed')];
     expect(withoutCanaries(py, statuses)).toEqual([s('t.T.test_add', 'passed')]);
   });
 

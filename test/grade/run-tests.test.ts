@@ -49,7 +49,7 @@ async function layout(answer: string): Promise<{ workdir: string; grader: string
 
 /** The graded run's exec result, in the scratch dir's grading/ folder. */
 async function runVerify(opts: { task: TaskSpec; workDir: string; graderDir: string | null; timeoutMs?: number }) {
-  const run = await runTests({ task: opts.task, gradedDir: opts.workDir, graderDir: opts.graderDir, runDir: join(scratch?.root as string, 'grading'), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
+  const run = await runTests({ task: opts.task, gradedDir: opts.workDir, graderDir: opts.graderDir, runDir: join(scratch?.root as string, 'grading'), canaries: null, ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
   return run.exec;
 }
 

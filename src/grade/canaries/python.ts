@@ -1,7 +1,7 @@
 // Python: two methods added to the first unittest.TestCase class of the first test module,
-// written with the assertion method that module uses most. The must-fail one is marked
-// `expectedFailure`: an honest run reports it `xfail` and still exits 0; an assertion made into a
-// no-op turns it into an unexpected success.
+// written with the assertion method that module uses most. Nothing marks the must-fail one: only
+// our runner knows its name (see reporters/python-unittest.ts), so a patched runner or assertion
+// cannot tell it from the task's own tests.
 
 import { canaryNames, helperName } from './names.js';
 import { captures, findFiles, mostUsed, readText, writeText } from './files.js';
@@ -31,8 +31,9 @@ export const pythonCanaries: Injector = {
       const siblings = captures(text, /^\s+def (test\w*)\(/gm);
       const [mustPass, mustFail] = canaryNames(siblings.map((n) => n.replace(/^test_?/, 'test_')), 'test_case', 'snake');
       const [, [pass, fail]] = mostUsed(text, ASSERTS, 'self.assertEqual');
-      const [a, b, u] = [helperName('_check_'), helperName('_check_'), helperName('_unittest_')];
-      const code = `\n\nimport unittest as ${u}\n\n\ndef ${a}(self):\n    ${pass}\n\n\n@${u}.expectedFailure\ndef ${b}(self):\n    ${fail}\n\n\n${cls}.${mustPass} = ${a}\n${cls}.${mustFail} = ${b}\n`;
+      const [first, second] = Math.random() < 0.5 ? [[mustPass, pass], [mustFail, fail]] : [[mustFail, fail], [mustPass, pass]];
+      const [a, b] = [helperName('_check_'), helperName('_check_')];
+      const code = `\n\ndef ${a}(self):\n    ${first?.[1]}\n\n\ndef ${b}(self):\n    ${second?.[1]}\n\n\n${cls}.${first?.[0]} = ${a}\n${cls}.${second?.[0]} = ${b}\n`;
       await writeText(root, rel, `${text.replace(/\s*$/, '\n')}${code}`);
       return { file: rel, mustPass, mustFail, siblings };
     }

@@ -1,16 +1,36 @@
 // node --test → our own reporter module, which runs in the test *runner* process (each test file
 // runs in a child process of its own, where the code under test lives), writing one JSON line per
-// finished test to a file outside the graded tree (a failing `todo` test is `xfail`, a passing one
-// `passed`). The human-readable TAP stays on stdout.
+// finished test to a file outside the graded tree (a failing `todo` test is `xfail`). The
+// human-readable TAP stays on stdout. The reporter reads the must-fail canary's name from a file
+// it deletes at once, and when that canary's failure is the run's only one, the runner exits 0.
 // Test ID: `<file relative to the workdir>::<outer name> > <inner name>`.
 
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { ExecResult } from '../../workspace/types.js';
 import type { TestOutcome, TestStatus } from '../types.js';
-import { isNamed, jsonLines, type PreparedRun, type Reporter, type ReporterContext } from './types.js';
+import { canaryFile, isNamed, jsonLines, type PreparedRun, type Reporter, type ReporterContext } from './types.js';
 
-const REPORTER = `export default async function* cabReporter(source) {
+const REPORTER = `import { readFileSync, unlinkSync } from 'node:fs';
+
+function mustFail(path) {
+  if (!path) return null;
+  try {
+    const name = JSON.parse(readFileSync(path, 'utf8')).mustFail;
+    unlinkSync(path);
+    return typeof name === 'string' ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+const canary = mustFail(CANARY_FILE);
+let others = 0;
+process.on('exit', () => {
+  if (canary !== null && others === 0 && process.exitCode === 1) process.exitCode = 0;
+});
+
+export default async function* cabReporter(source) {
   const stacks = new Map();
   for await (const event of source) {
     if (event.type !== 'test:start' && event.type !== 'test:pass' && event.type !== 'test:fail') continue;
@@ -26,6 +46,7 @@ const REPORTER = `export default async function* cabReporter(source) {
     }
     const path = [...stack.slice(0, nesting), d.name];
     const status = event.type === 'test:fail' ? (d.todo ? 'xfail' : 'failed') : d.skip ? 'skipped' : 'passed';
+    if (status === 'failed' && !(nesting === 0 && d.name === canary)) others += 1;
     yield JSON.stringify({ file, path, status }) + '\\n';
   }
 }
@@ -44,8 +65,10 @@ export const nodeTest: Reporter = {
   async prepare(argv: readonly string[], ctx: ReporterContext): Promise<PreparedRun> {
     const reporter = join(ctx.runDir, 'cab-test-reporter.mjs');
     const resultsFile = join(ctx.runDir, 'node-test-results.jsonl');
-    await writeFile(reporter, REPORTER);
+    const canary = canaryFile(ctx);
+    await writeFile(reporter, REPORTER.replace('CANARY_FILE', JSON.stringify(canary)));
     await writeFile(resultsFile, '');
+    if (canary) await writeFile(canary, JSON.stringify({ mustFail: ctx.canaries?.mustFail }));
     return { argv: withReporter(argv, reporter, resultsFile), env: {}, resultsFile };
   },
   parse(_exec: ExecResult, results: string | null, ctx: ReporterContext): TestStatus[] {

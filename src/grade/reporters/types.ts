@@ -2,11 +2,12 @@
 // can be read (a structured reporter where the toolchain has one), and how to read it back.
 
 import type { ExecResult } from '../../workspace/types.js';
-import type { TestStatus } from '../types.js';
+import type { CanaryPlan, TestStatus } from '../types.js';
 
 export interface ReporterContext {
   gradedDir: string; // the read-only graded tree (the cwd)
   runDir: string; // writable, outside the graded tree: runner files and results live here
+  canaries: CanaryPlan | null; // a reporter that owns the exit code leaves the must-fail canary out of it
 }
 
 export interface PreparedRun {
@@ -20,6 +21,13 @@ export interface Reporter {
   matches(argv: readonly string[], language: string): boolean;
   prepare(argv: readonly string[], ctx: ReporterContext): Promise<PreparedRun>;
   parse(exec: ExecResult, results: string | null, ctx: ReporterContext): TestStatus[];
+  /** Did the run finish cleanly? Default: it exited 0. */
+  finished?(exec: ExecResult, results: string | null): boolean;
+}
+
+/** Where a reporter that runs in a trusted process finds the must-fail canary's name; it deletes the file once read. */
+export function canaryFile(ctx: ReporterContext): string | null {
+  return ctx.canaries?.mustFail ? `${ctx.runDir}/must-fail-canary.json` : null;
 }
 
 /** Lines of JSON objects; anything else on a line is skipped (a crash can cut the last one). */
