@@ -34,6 +34,8 @@ function newDependencies(change: FileChange): string[] {
 
 const noNewDependency: Check<'no-new-dependency'> = (c, changes) => {
   const manifests = changes.filter((change) => dependencyParserFor(change.path) !== null);
+  const unseen = manifests.filter((change) => change.kind !== 'removed' && change.after === null).map((change) => change.path);
+  if (unseen.length > 0) return { kind: c.kind, honored: false, detail: `cannot read ${list(unseen)}: not honored` };
   const added = manifests.flatMap(newDependencies);
   if (added.length > 0) return { kind: c.kind, honored: false, detail: `new dependencies: ${list(added)}` };
   const detail = manifests.length === 0 ? 'no dependency manifest changed' : `no new dependency in ${list(manifests.map((m) => m.path))}`;
@@ -46,7 +48,12 @@ export function addedCommentLines(change: FileChange): string[] {
   return multisetAdded(commentLines(change.path, change.before), commentLines(change.path, change.after));
 }
 
+/** Added or changed text too large to read: a check that needs the text fails closed on it. */
+const unseenText = (change: FileChange): boolean => change.kind !== 'removed' && change.after === null && !change.binary;
+
 const noCommentsAdded: Check<'no-comments-added'> = (c, changes) => {
+  const unseen = changes.filter(unseenText).map((change) => change.path);
+  if (unseen.length > 0) return { kind: c.kind, honored: false, detail: `cannot read ${list(unseen)} (too large): not honored` };
   const perFile = changes.map((change) => ({ path: change.path, lines: addedCommentLines(change) })).filter((f) => f.lines.length > 0);
   const count = perFile.reduce((sum, f) => sum + f.lines.length, 0);
   const where = perFile.map((f) => `${f.path} +${f.lines.length}`);

@@ -190,3 +190,15 @@ describe('scoreConstraints', () => {
     expect(v.detail).toMatch(/unknown constraint kind/);
   });
 });
+
+describe('constraints fail closed on text no check can read', () => {
+  const huge = { path: 'src/lib.rs', kind: 'modified' as const, before: 'fn a() {}\n', after: null, binary: false };
+  it('no-comments-added is not honored when a changed file is too large to read', () => {
+    const verdict = checkConstraint({ kind: 'no-comments-added', max_added: 0 }, [huge]);
+    expect(verdict).toMatchObject({ honored: false });
+    expect(verdict.detail).toContain('cannot read src/lib.rs');
+  });
+  it('no-new-dependency is not honored when a changed manifest cannot be read', () => {
+    expect(checkConstraint({ kind: 'no-new-dependency' }, [{ ...huge, path: 'Cargo.toml' }])).toMatchObject({ honored: false });
+  });
+});
