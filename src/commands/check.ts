@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Span } from '../agent/types.js';
-import { extractTask } from '../bundle/extract.js';
+import { extractTaskParts } from '../bundle/extract.js';
 import { resolveBundle } from '../bundle/locate.js';
 import { readManifest } from '../bundle/manifest.js';
 import { selectTasks } from '../bundle/select.js';
@@ -24,6 +24,7 @@ import { getTui, type Tui } from '../tuis/registry.js';
 import { mapPool } from '../util/pool.js';
 import { VERSION } from '../version.js';
 import { compareTrees } from '../workspace/changes.js';
+import { hidePath } from '../workspace/hidden-paths.js';
 import { createScratch, copyTree } from '../workspace/scratch.js';
 import { missingToolchains } from '../workspace/toolchains.js';
 import { restoreProtected } from '../workspace/restore.js';
@@ -100,10 +101,11 @@ export async function runCell(env: CellEnv, job: CellJob): Promise<CellOutcome> 
   try {
     // 2. Extract only this task, safely, into a fresh scratch dir; the workdir is a copy of the pristine one.
     env.progress.step(job.task.id, job.runIndex, 'extract');
+    // Only task.json and workdir/ now: solution/ and grader/ are never on disk while the agent runs.
     const taskDir = join(scratch.root, 'task');
     const pristine = join(taskDir, 'workdir');
     const workdir = join(scratch.root, 'workdir');
-    await extractTask(env.bundlePath, job.task, taskDir);
+    await extractTaskParts(env.bundlePath, job.task, taskDir, ['task.json', 'workdir']);
     const spec = parseTaskSpec(JSON.parse(await readFile(join(taskDir, 'task.json'), 'utf8')), `${job.task.id}/task.json`);
     await copyTree(pristine, workdir);
     const setup = span('task_setup', `prepare:${spec.id}`, origin, origin, { workdir, task_category: spec.category });
@@ -113,6 +115,7 @@ export async function runCell(env: CellEnv, job: CellJob): Promise<CellOutcome> 
     const outcome = await env.tui.run({
       task: spec,
       taskDir,
+      source: { bundlePath: env.bundlePath, task: job.task },
       workdir,
       config: env.config,
       client: env.client,
@@ -127,8 +130,10 @@ export async function runCell(env: CellEnv, job: CellJob): Promise<CellOutcome> 
     const gradeStart = Date.now();
     const changes = await compareTrees(pristine, workdir, spec.ignore);
     const restored = await restoreProtected(pristine, workdir, spec.protected);
-    const graderDir = existsSync(join(taskDir, 'grader')) ? join(scratch.root, 'grader') : null;
-    if (graderDir) await copyTree(join(taskDir, 'grader'), graderDir);
+    // The agent (and every process it started) is gone: only now does grader/ come out of the bundle.
+    const afterAgent = join(scratch.root, 'after-agent');
+    await extractTaskParts(env.bundlePath, job.task, afterAgent, ['grader']);
+    const graderDir = existsSync(join(afterAgent, 'grader')) ? join(afterAgent, 'grader') : null;
     const verify = await runVerify({ task: spec, workDir: workdir, graderDir, timeoutMs: (spec.verify_timeout_s ?? 120) * 1000, signal: env.signal });
     throwIfAborted(env.signal);
     const grading = span('grading', `verify:${spec.id}`, gradeStart, origin, { argv: verify.argv, exit_code: verify.exitCode, sandbox: verify.sandbox });
@@ -155,6 +160,7 @@ export async function checkCommand(args: CommandArgs, io: Io): Promise<number> {
   const tui = getTui(config.tui);
   const interactive = isInteractive(io, config);
   const bundlePath = await resolveBundle(config.bundle, { sha256: config.sha256, allowHttp: config.allowHttp, signal: io.signal, cwd: io.cwd });
+  hidePath(bundlePath); // no sandboxed command may read the bundle in use
   const manifest = await readManifest(bundlePath);
 
   // 2. What to run, and against what (prompts only in a terminal).

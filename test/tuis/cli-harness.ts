@@ -94,7 +94,8 @@ export function checkConfig(over: Partial<CheckConfig>): CheckConfig {
 }
 
 export function tuiContext(dirs: TaskDirs, config: CheckConfig, signal: AbortSignal = new AbortController().signal): TuiContext {
-  return { task: TASK, taskDir: dirs.taskDir, workdir: dirs.workdir, config, client: null, model: config.model, signal, events: {} };
+  const source = { bundlePath: join(dirs.root, 'no-bundle.tar.gz'), task: { id: TASK.id, category: TASK.category, language: TASK.language, title: TASK.title, toolchains: TASK.toolchains, sha256: '0'.repeat(64), files: 0, bytes: 0 } };
+  return { task: TASK, taskDir: dirs.taskDir, source, workdir: dirs.workdir, config, client: null, model: config.model, signal, events: {} };
 }
 
 // ---- the scripted model ----
