@@ -33,6 +33,7 @@ import { unifiedDiff } from '../workspace/unified-diff.js';
 import type { CommandArgs } from './args.js';
 import { finishCheck } from './check-output.js';
 import { resolveEndpointInputs } from './check-inputs.js';
+import { requireSandboxOrOptIn } from './sandbox-gate.js';
 
 export interface CellJob {
   task: ManifestTask;
@@ -158,6 +159,7 @@ export async function checkCommand(args: CommandArgs, io: Io): Promise<number> {
   // 1. Flags + env → one frozen config; the driver (--tui) and the bundle.
   let config = buildCheckConfig(args, io);
   const tui = getTui(config.tui);
+  await requireSandboxOrOptIn(config, tui);
   const interactive = isInteractive(io, config);
   const bundlePath = await resolveBundle(config.bundle, { sha256: config.sha256, allowHttp: config.allowHttp, signal: io.signal, cwd: io.cwd });
   hidePath(bundlePath); // no sandboxed command may read the bundle in use

@@ -36,7 +36,8 @@ function axisRows(cell: ScoredCell, c: Colors): Row[] {
   const pass = cell.pass_rate.pass === 1;
   const b = cell.blast_radius;
   const k = cell.constraints;
-  const integrityNote = cell.integrity.tampered ? 'protected files changed' : cell.integrity.not_applicable ? 'no tampering' : undefined;
+  const unverifiable = cell.sandbox === 'none' ? 'not verifiable (sandbox none)' : undefined;
+  const integrityNote = cell.integrity.tampered ? 'protected files changed' : (unverifiable ?? (cell.integrity.not_applicable ? 'no tampering' : undefined));
   return [
     { label: 'Pass', value: fmtScore(cell.pass_rate.pass), note: pass ? 'pass' : 'fail', paint: pass ? c.green : c.red },
     tokensPerCorrect(cell),

@@ -87,7 +87,7 @@ export function checkConfig(over: Partial<CheckConfig>): CheckConfig {
   return {
     tasks: [], categories: [], all: false, endpoint: null, key: null, keyFromFlag: false, model: 'fake-model', tui: 'builtin',
     bundle: undefined, sha256: undefined, allowHttp: false, maxTurns: null, timeoutS: null, maxTotalTokens: null, concurrency: 1,
-    repeat: 1, shard: null, json: false, out: null, save: false, keep: false, shell: false, stream: true, toolMode: 'auto',
+    repeat: 1, shard: null, json: false, out: null, save: false, keep: false, shell: false, unsafeNoSandbox: false, stream: true, toolMode: 'auto',
     failUnder: null, failUnderPass: null, summaryMd: null, junit: null, yes: true, color: false, colorErr: false, interactiveUsed: false,
     ...over,
   };
