@@ -128,3 +128,29 @@ describe('with CAB_SANDBOX=none', () => {
     expectNoLeak(run, 3);
   }, 300_000);
 });
+
+describe.skipIf(process.platform !== 'linux')("the running bin's own /proc entries", () => {
+  it('hold no key (env or --key), while the endpoint still gets the real one', async () => {
+    const flagKey = 'sk-flag-canary-0a1b2c3d4e5f';
+    const fake = await startFakeEndpoint({ steps: [{ ...say('thinking'), delayMs: 2500 }], requireKey: flagKey });
+    try {
+      const { spawn } = await import('node:child_process');
+      const { CLI, cleanEnv } = await import('../helpers/cli.js');
+      const args = ['check', '--bundle', bundle, '--task', TASK.id, '--endpoint', fake.url, '--model', 'm', '--key', flagKey, '--no-save'];
+      const child = spawn(process.execPath, [CLI, ...args], { cwd, env: cleanEnv({ CAB_KEY: KEY, OPENAI_API_KEY: KEY }), stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.on('close', resolve));
+      while (fake.requests.every((r) => !r.path.endsWith('/chat/completions'))) await new Promise((r) => setTimeout(r, 50));
+      const environ = await readFile(`/proc/${child.pid}/environ`, 'latin1');
+      const cmdline = await readFile(`/proc/${child.pid}/cmdline`, 'latin1');
+      await exited;
+      expect(environ).toContain('CAB_KEY=*'); // the variable is there, its value is not
+      for (const secret of [KEY, flagKey]) {
+        expect(environ.includes(secret), 'key in environ').toBe(false);
+        expect(cmdline.includes(secret), 'key in cmdline').toBe(false);
+      }
+      expect(fake.requests.some((r) => r.headers.authorization === `Bearer ${flagKey}`)).toBe(true);
+    } finally {
+      await fake.close();
+    }
+  }, 120_000);
+});
