@@ -71,15 +71,18 @@ async function writeFileEntry(body: NodeJS.ReadableStream, target: string, mode:
   await chmod(target, mode);
 }
 
-/** Reads a stream to its end (hashing it on the way), or gives up when the walk fails. */
-async function drain(stream: Transform, signal: AbortSignal): Promise<void> {
-  const onAbort = (): void => void stream.destroy(new Error('extraction aborted'));
-  signal.addEventListener('abort', onAbort, { once: true });
-  try {
-    await finished(stream.resume());
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
+/** Reads streams to their end (hashing them on the way); all are destroyed at once when the walk fails. */
+function drainer(signal: AbortSignal): (stream: Transform) => Promise<void> {
+  const inflight = new Set<Transform>();
+  signal.addEventListener('abort', () => inflight.forEach((s) => s.destroy(new Error('extraction aborted'))), { once: true });
+  return async (stream) => {
+    inflight.add(stream);
+    try {
+      await finished(stream.resume());
+    } finally {
+      inflight.delete(stream);
+    }
+  };
 }
 
 /** The top-level parts of a task folder: `task.json`, `workdir`, `solution`, `grader`. */
@@ -91,6 +94,7 @@ function selected(rel: string, parts: readonly TaskPart[] | null): boolean {
 
 function writer(destDir: string, taskId: string, parts: readonly TaskPart[] | null, hash: StreamTaskHash): (entry: SafeEntry, body: ReadEntry, control: WalkControl) => void {
   const root = resolve(destDir);
+  let drain: ((stream: Transform) => Promise<void>) | null = null;
   return (entry, body, control) => {
     const rel = taskRelative(entry.path, taskId);
     if (!rel) {
@@ -106,7 +110,7 @@ function writer(destDir: string, taskId: string, parts: readonly TaskPart[] | nu
     }
     const hashed = body.pipe(hash.through(rel));
     if (selected(rel, parts)) control.track(writeFileEntry(hashed, target, entry.mode, control.signal));
-    else control.track(drain(hashed, control.signal));
+    else control.track((drain ??= drainer(control.signal))(hashed));
   };
 }
 

@@ -16,6 +16,7 @@ import { CabError } from '../errors.js';
 import { isInteractive, type Io } from '../io.js';
 import type { ChatClient } from '../llm/types.js';
 import { createProgress, type Progress } from '../report/progress.js';
+import { keptLines } from '../report/kept.js';
 import { newRunId, writeCellArtifacts, writeResultDocument, type CellArtifacts } from '../report/out-files.js';
 import { scoreCell } from '../score/cell.js';
 import { parseTestSummary } from '../score/test-summary.js';
@@ -185,7 +186,7 @@ export async function checkCommand(args: CommandArgs, io: Io): Promise<number> {
         const outcome = await runCell(env, job);
         outcomes.push(outcome);
         progress.cellDone(outcome.cell);
-        if (outcome.keptAt) progress.note(`kept scratch dir: ${outcome.keptAt}`);
+        if (config.keep) for (const line of await keptLines(outcome.cell, outcome.keptAt)) progress.note(line);
       } catch (error) {
         failure ??= error;
       }

@@ -18,6 +18,7 @@ import { cliOutcome } from './cli-outcome.js';
 import { cliVersion, findCli, searchPath } from './detect.js';
 import type { FoundCli } from './detect.js';
 import { droppingsFound } from './droppings.js';
+import { linkCliCaches } from './cli-cache.js';
 import { installRoots } from './install-root.js';
 import { notInstalled } from './not-installed.js';
 import { cliPrompt } from './prompt.js';
@@ -71,6 +72,7 @@ async function execCli(spec: AdapterSpec, ctx: TuiContext, plan: RunPlan, proxy:
   const keyEnv = spec.keyEnv ?? DEFAULT_KEY_ENV;
   const prepared = spec.prepare({ model: plan.model, proxyUrl: proxy.url, keyEnv, home: home.root, workdir: ctx.workdir, prompt, maxTurns: plan.maxTurns, timeoutS: plan.timeoutS });
   await writeHomeFiles(home.root, prepared.files);
+  const caches = await linkCliCaches(spec.name, home.root, spec.cacheDirs ?? []);
   const exec = await runCommand({
     argv: [plan.found.path, ...prepared.argv],
     cwd: ctx.workdir,
@@ -85,6 +87,7 @@ async function execCli(spec: AdapterSpec, ctx: TuiContext, plan: RunPlan, proxy:
     network: true,
     home: home.root,
     readOnly: installRoots(plan.found),
+    writable: caches,
   });
   if (exec.error !== undefined && !ctx.signal.aborted) throw new CabError('usage', `--tui ${spec.name}: ${exec.error}`, { hint: `reinstall it: ${spec.install}` });
   return exec;
