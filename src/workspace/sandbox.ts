@@ -58,7 +58,7 @@ export async function sandboxAvailable(): Promise<SandboxKind> {
 }
 
 export interface SandboxMounts {
-  cwd: string; // bound read-write, and the working directory inside
+  cwd: string; // bound read-write (read-only when also in `readable`), and the working directory inside
   writable: readonly string[]; // bound read-write at the same path
   readable: readonly string[]; // bound read-only at the same path (an agent CLI's install folder, the grader)
   hide: readonly string[]; // covered (tmpfs, or /dev/null over a file) wherever a mount would show them
@@ -102,7 +102,8 @@ function hideArgs(path: string): string[] {
  */
 function mountArgs(view: SandboxView, mounts: SandboxMounts, home: string): string[] {
   const homeBind = mounts.home ? [['--bind', mounts.home, home]] : [['--tmpfs', home]];
-  const binds = [...mounts.readable.map((d) => ['--ro-bind', d, d]), ...[...new Set([mounts.cwd, ...mounts.writable])].map((d) => ['--bind', d, d])];
+  const writable = [...new Set([mounts.cwd, ...mounts.writable])].filter((d) => !mounts.readable.includes(d)); // read-only wins
+  const binds = [...mounts.readable.map((d) => ['--ro-bind', d, d]), ...writable.map((d) => ['--bind', d, d])];
   const wanted = [...binds.map((m) => m[2] as string), ...(mounts.home ? [mounts.home] : [])];
   const inView = (p: string): boolean => view.readOnly.some((d) => within(p, d) || within(d, p));
   const hides = mounts.hide.filter((p) => !wanted.includes(p) && (inView(p) || wanted.some((d) => within(p, d))));

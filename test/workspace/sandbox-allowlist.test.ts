@@ -78,4 +78,13 @@ describe.skipIf(!available)('allowlist sandbox', () => {
     expect(Number(r.stdout.split('\n')[0])).toBeLessThan(6);
     expect(r.stdout).not.toContain('PATH=');
   });
+
+  it('a working directory also named read-only stays read-only (a graded tree)', async () => {
+    const graded = await tempDir('cab-graded-');
+    await writeFile(join(graded, 'app.py'), 'ok\n');
+    const r = await runCommand({ argv: ['bash', '-c', 'cat app.py; echo x > app.py; touch new.txt; echo end'], cwd: graded, timeoutMs: 20_000, readOnly: [graded] });
+    expect(r.stdout).toBe('ok\nend\n');
+    expect(r.stderr).toMatch(/Read-only file system/);
+    expect(existsSync(join(graded, 'new.txt'))).toBe(false);
+  });
 });
