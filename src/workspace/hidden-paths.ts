@@ -1,7 +1,8 @@
 // The one list of what no agent command may ever see, hidden explicitly even when a bound system
 // folder holds it (a global npm install lives under /usr): this package's own folder (it ships
-// every task's solution and grader), a `tasks-bundle/` next to it, the bundle in use, the download
-// cache, and every live scratch root (exec adds those, minus the command's own workdir).
+// every task's solution and grader) and its global installs, a `tasks-bundle/` next to it, the
+// bundle in use, the download cache, and every live scratch root (exec adds those, minus the
+// command's own workdir).
 
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -46,11 +47,18 @@ export function hidePath(path: string): void {
   extra.add(resolve(path));
 }
 
+/** Other installs of this package where npm puts global ones (under /usr, which is shown). */
+function globalInstalls(): string[] {
+  const prefixes = ['/usr', '/usr/local', '/opt/homebrew', dirname(dirname(process.execPath))];
+  return prefixes.map((prefix) => join(prefix, 'lib', 'node_modules', ...PACKAGE_NAME.split('/')));
+}
+
 /** Every path to hide that exists now (files and folders). */
 export function hiddenPaths(): string[] {
   const root = packageRoot();
   const candidates = [
     ...(root ? [root, join(root, 'tasks-bundle'), join(dirname(root), 'tasks-bundle')] : []),
+    ...globalInstalls(),
     cabCacheRoot(),
     ...(process.env.CAB_DEFAULT_BUNDLE ? [resolve(process.env.CAB_DEFAULT_BUNDLE)] : []),
     ...extra,
