@@ -79,6 +79,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       'no-save': { type: 'boolean', description: 'write nothing to disk' },
       keep: { type: 'boolean', description: 'keep the scratch workdir and print its path' },
       shell: { type: 'boolean', description: 'give the agent a bash tool (opt-in)' },
+      'unsafe-no-sandbox': { type: 'boolean', description: 'allow --shell and agent CLIs where no sandbox works (they can read answers and your files)' },
       'no-stream': { type: 'boolean', description: 'ask for non-streaming responses' },
       'tool-mode': { type: 'string', value: '<auto|native|text>', description: 'native tool calls, the text fallback, or auto (default)' },
       'fail-under': { type: 'string', value: '<composite>', description: 'exit 1 when the mean composite is below this' },

@@ -6,6 +6,7 @@ import { COMMANDS, fillOptionalValues, type CommandSpec } from './cli-options.js
 import { CabError, isCabError } from './errors.js';
 import type { Io } from './io.js';
 import { createRedactor } from './redact.js';
+import { scrubProcessSecrets } from './util/scrub-proc.js';
 import { VERSION } from './version.js';
 import { helpText, mainHelp } from './help.js';
 import type { CommandArgs } from './commands/args.js';
@@ -44,6 +45,13 @@ function secretsFrom(argv: string[], env: NodeJS.ProcessEnv): string[] {
     if (arg.startsWith('--key=')) secrets.push(arg.slice('--key='.length));
   });
   return secrets.filter((s): s is string => typeof s === 'string' && s !== '');
+}
+
+/** Our own environ and cmdline blocks lose every secret (a child without a PID namespace could read them). */
+function scrubOwnSecrets(secrets: readonly string[]): void {
+  if (secrets.length === 0) return;
+  const holders = Object.keys(process.env).filter((name) => secrets.some((s) => process.env[name]?.includes(s)));
+  scrubProcessSecrets(secrets, holders); // best effort: null or 0 changes nothing
 }
 
 function makeIo(signal: AbortSignal, argv: string[]): Io {
@@ -89,6 +97,7 @@ function installSignals(controller: AbortController, io: Io): void {
 }
 
 async function main(argv: string[]): Promise<number> {
+  scrubOwnSecrets(secretsFrom(argv, process.env));
   const controller = new AbortController();
   const io = makeIo(controller.signal, argv);
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

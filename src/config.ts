@@ -39,6 +39,7 @@ export interface CheckConfig {
   save: boolean;
   keep: boolean;
   shell: boolean;
+  unsafeNoSandbox: boolean; // --shell and agent CLIs may run unconfined where no sandbox works
   stream: boolean;
   toolMode: ToolModeChoice;
   failUnder: number | null;
@@ -122,6 +123,7 @@ export function buildCheckConfig(args: CommandArgs, io: Io): Readonly<CheckConfi
     save: !flagBool(args, 'no-save'),
     keep: flagBool(args, 'keep'),
     shell: flagBool(args, 'shell'),
+    unsafeNoSandbox: flagBool(args, 'unsafe-no-sandbox'),
     stream: !flagBool(args, 'no-stream'),
     toolMode: toolMode(flagString(args, 'tool-mode')),
     failUnder: unitNumber(flagString(args, 'fail-under'), 'fail-under'),

@@ -1,5 +1,6 @@
 // What one agent run (any TUI: builtin, oracle, external CLI) hands to scoring.
 
+import type { SandboxKind } from '../workspace/types.js';
 import type { CallRecord, ChatMessage } from '../llm/types.js';
 
 export type StopReason = 'done' | 'max_turns' | 'max_tokens' | 'timeout' | 'endpoint_error' | 'cancelled';
@@ -40,6 +41,7 @@ export interface AgentOutcome {
   spans: Span[];
   tui_version?: string;
   warnings?: RunWarning[];
+  sandbox?: SandboxKind; // how the agent's own commands ran (agent CLIs; the built-in's shell), when known
 }
 
 export interface AgentEvents {

@@ -1,12 +1,15 @@
 // Extracts ONE task folder from an untrusted bundle (SPEC §6). Two passes over the archive:
 // 1. scan: every entry of the whole archive is judged; any unsafe one → CabError('bundle')
 //    and nothing is written;
-// 2. write: only entries under `<task.id>/`, prefix stripped, files and folders only, modes
-//    normalised, never overwriting. Then the folder's sha256 must equal the manifest's.
+// 2. write: only entries under `<task.id>/` (and, when asked, only some top-level parts of it:
+//    `task.json` and `workdir/` for the agent's phase, `grader/` after it), prefix stripped, files
+//    and folders only, modes normalised, never overwriting. The whole task's sha256, computed from
+//    the stream, must equal the manifest's; a full extraction re-hashes the written folder too.
 
 import { createWriteStream } from 'node:fs';
 import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import type { Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { ReadEntry } from 'tar';
 import { CabError } from '../errors.js';
@@ -14,6 +17,7 @@ import type { SafeEntry } from './entry-check.js';
 import { withDefaults, type ExtractLimits } from './limits.js';
 import { takeManifest } from './manifest.js';
 import { bundleError, walkTarball, type WalkControl } from './tar-walk.js';
+import { StreamTaskHash } from './stream-hash.js';
 import { hashTaskDir } from './task-hash.js';
 import { isTaskId, type ManifestTask } from './task-spec.js';
 
@@ -46,7 +50,7 @@ async function scanBundle(bundlePath: string, task: ManifestTask, limits: Extrac
   if (files === 0) throw bundleError(`task ${task.id} is listed in the manifest but its folder is missing from the bundle`);
 }
 
-async function writeFileEntry(body: ReadEntry, target: string, mode: number, signal: AbortSignal): Promise<void> {
+async function writeFileEntry(body: NodeJS.ReadableStream, target: string, mode: number, signal: AbortSignal): Promise<void> {
   await mkdir(dirname(target), { recursive: true, mode: 0o755 });
   if (signal.aborted) {
     body.resume();
@@ -67,8 +71,30 @@ async function writeFileEntry(body: ReadEntry, target: string, mode: number, sig
   await chmod(target, mode);
 }
 
-function writer(destDir: string, taskId: string): (entry: SafeEntry, body: ReadEntry, control: WalkControl) => void {
+/** Reads streams to their end (hashing them on the way); all are destroyed at once when the walk fails. */
+function drainer(signal: AbortSignal): (stream: Transform) => Promise<void> {
+  const inflight = new Set<Transform>();
+  signal.addEventListener('abort', () => inflight.forEach((s) => s.destroy(new Error('extraction aborted'))), { once: true });
+  return async (stream) => {
+    inflight.add(stream);
+    try {
+      await finished(stream.resume());
+    } finally {
+      inflight.delete(stream);
+    }
+  };
+}
+
+/** The top-level parts of a task folder: `task.json`, `workdir`, `solution`, `grader`. */
+export type TaskPart = string;
+
+function selected(rel: string, parts: readonly TaskPart[] | null): boolean {
+  return parts === null || parts.includes(rel.split('/')[0] as string);
+}
+
+function writer(destDir: string, taskId: string, parts: readonly TaskPart[] | null, hash: StreamTaskHash): (entry: SafeEntry, body: ReadEntry, control: WalkControl) => void {
   const root = resolve(destDir);
+  let drain: ((stream: Transform) => Promise<void>) | null = null;
   return (entry, body, control) => {
     const rel = taskRelative(entry.path, taskId);
     if (!rel) {
@@ -79,10 +105,12 @@ function writer(destDir: string, taskId: string): (entry: SafeEntry, body: ReadE
     if (!target.startsWith(root + sep)) throw bundleError(`entry ${JSON.stringify(entry.path)} escapes the target folder`);
     if (entry.kind === 'directory') {
       body.resume();
-      control.track(mkdir(target, { recursive: true, mode: 0o755 }));
-    } else {
-      control.track(writeFileEntry(body, target, entry.mode, control.signal));
+      if (selected(rel, parts)) control.track(mkdir(target, { recursive: true, mode: 0o755 }));
+      return;
     }
+    const hashed = body.pipe(hash.through(rel));
+    if (selected(rel, parts)) control.track(writeFileEntry(hashed, target, entry.mode, control.signal));
+    else control.track((drain ??= drainer(control.signal))(hashed));
   };
 }
 
@@ -118,32 +146,43 @@ async function clearDest(destDir: string, created: boolean): Promise<void> {
   await Promise.all(names.map((name) => rm(join(destDir, name), { recursive: true, force: true })));
 }
 
+function checkSum(task: ManifestTask, actual: string): void {
+  if (actual === task.sha256) return;
+  throw new CabError('checksum', `task ${task.id}: checksum mismatch (manifest ${task.sha256.slice(0, 12)}…, extracted ${actual.slice(0, 12)}…)`, {
+    hint: 'the bundle is corrupt or was modified; download it again or rebuild it with `codingagentbench bundle`',
+  });
+}
+
 /**
  * Extracts `task` from the bundle into destDir (absent or empty): destDir/task.json,
- * destDir/workdir/…, destDir/solution/…, destDir/grader/…. On any failure destDir is left
- * as it was found (removed when this call created it).
+ * destDir/workdir/…, destDir/solution/…, destDir/grader/… — or only the top-level `parts` named
+ * (a part the task lacks is simply absent). On any failure destDir is left as it was found
+ * (removed when this call created it).
  */
 export async function extractTask(
   bundlePath: string,
   task: ManifestTask,
   destDir: string,
   limits: Partial<ExtractLimits> = {},
+  parts: readonly TaskPart[] | null = null,
 ): Promise<void> {
   if (!isTaskId(task.id)) throw bundleError(`invalid task id ${JSON.stringify(task.id)}`);
   const caps = withDefaults(limits);
   await scanBundle(bundlePath, task, caps);
   const created = await prepareDest(destDir);
   try {
-    await walkTarball(bundlePath, caps, writer(destDir, task.id));
+    const hash = new StreamTaskHash();
+    await walkTarball(bundlePath, caps, writer(destDir, task.id, parts, hash));
     await normaliseFolderModes(destDir);
-    const actual = await hashTaskDir(destDir);
-    if (actual.sha256 !== task.sha256) {
-      throw new CabError('checksum', `task ${task.id}: checksum mismatch (manifest ${task.sha256.slice(0, 12)}…, extracted ${actual.sha256.slice(0, 12)}…)`, {
-        hint: 'the bundle is corrupt or was modified; download it again or rebuild it with `codingagentbench bundle`',
-      });
-    }
+    checkSum(task, hash.digest());
+    if (parts === null) checkSum(task, (await hashTaskDir(destDir)).sha256);
   } catch (error) {
     await clearDest(destDir, created);
     throw error;
   }
+}
+
+/** Only the named top-level parts of a task (see extractTask), e.g. ['task.json', 'workdir']. */
+export function extractTaskParts(bundlePath: string, task: ManifestTask, destDir: string, parts: readonly TaskPart[], limits: Partial<ExtractLimits> = {}): Promise<void> {
+  return extractTask(bundlePath, task, destDir, limits, parts);
 }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Span } from '../agent/types.js';
-import { extractTask } from '../bundle/extract.js';
+import { extractTaskParts } from '../bundle/extract.js';
 import { resolveBundle } from '../bundle/locate.js';
 import { readManifest } from '../bundle/manifest.js';
 import { selectTasks } from '../bundle/select.js';
@@ -16,6 +16,7 @@ import { CabError } from '../errors.js';
 import { isInteractive, type Io } from '../io.js';
 import type { ChatClient } from '../llm/types.js';
 import { createProgress, type Progress } from '../report/progress.js';
+import { keptLines } from '../report/kept.js';
 import { newRunId, writeCellArtifacts, writeResultDocument, type CellArtifacts } from '../report/out-files.js';
 import { scoreCell } from '../score/cell.js';
 import type { Cell, ResultDocument, RunIdentity } from '../score/types.js';
@@ -24,12 +25,14 @@ import { getTui, type Tui } from '../tuis/registry.js';
 import { mapPool } from '../util/pool.js';
 import { VERSION } from '../version.js';
 import { compareTrees } from '../workspace/changes.js';
+import { hidePath } from '../workspace/hidden-paths.js';
 import { createScratch, copyTree } from '../workspace/scratch.js';
 import { missingToolchains } from '../workspace/toolchains.js';
 import { unifiedDiff } from '../workspace/unified-diff.js';
 import type { CommandArgs } from './args.js';
 import { finishCheck } from './check-output.js';
 import { resolveEndpointInputs } from './check-inputs.js';
+import { requireSandboxOrOptIn } from './sandbox-gate.js';
 
 export interface CellJob {
   task: ManifestTask;
@@ -98,10 +101,11 @@ export async function runCell(env: CellEnv, job: CellJob): Promise<CellOutcome> 
   try {
     // 2. Extract only this task, safely, into a fresh scratch dir; the workdir is a copy of the pristine one.
     env.progress.step(job.task.id, job.runIndex, 'extract');
+    // Only task.json and workdir/ now: solution/ and grader/ are never on disk while the agent runs.
     const taskDir = join(scratch.root, 'task');
     const pristine = join(taskDir, 'workdir');
     const workdir = join(scratch.root, 'workdir');
-    await extractTask(env.bundlePath, job.task, taskDir);
+    await extractTaskParts(env.bundlePath, job.task, taskDir, ['task.json', 'workdir']);
     const spec = parseTaskSpec(JSON.parse(await readFile(join(taskDir, 'task.json'), 'utf8')), `${job.task.id}/task.json`);
     await copyTree(pristine, workdir);
     const setup = span('task_setup', `prepare:${spec.id}`, origin, origin, { workdir, task_category: spec.category });
@@ -111,6 +115,7 @@ export async function runCell(env: CellEnv, job: CellJob): Promise<CellOutcome> 
     const outcome = await env.tui.run({
       task: spec,
       taskDir,
+      source: { bundlePath: env.bundlePath, task: job.task },
       workdir,
       config: env.config,
       client: env.client,
@@ -124,8 +129,10 @@ export async function runCell(env: CellEnv, job: CellJob): Promise<CellOutcome> 
     env.progress.step(job.task.id, job.runIndex, 'tests');
     const gradeStart = Date.now();
     const changes = await compareTrees(pristine, workdir, spec.ignore);
-    const graderDir = existsSync(join(taskDir, 'grader')) ? join(scratch.root, 'grader') : null;
-    if (graderDir) await copyTree(join(taskDir, 'grader'), graderDir);
+    // The agent (and every process it started) is gone: only now does grader/ come out of the bundle.
+    const afterAgent = join(scratch.root, 'after-agent');
+    await extractTaskParts(env.bundlePath, job.task, afterAgent, ['grader']);
+    const graderDir = existsSync(join(afterAgent, 'grader')) ? join(afterAgent, 'grader') : null;
     const grade = await gradeRun({ task: spec, expected: job.task.tests ?? null, pristineDir: pristine, workDir: workdir, graderDir, changes, scratchRoot: scratch.root, signal: env.signal });
     throwIfAborted(env.signal);
     const grading = span('grading', `verify:${spec.id}`, gradeStart, origin, { argv: grade.exec.argv, exit_code: grade.exec.exitCode, sandbox: grade.exec.sandbox, reporter: grade.reporter, tests_ms: grade.exec.durationMs });
@@ -149,8 +156,10 @@ export async function checkCommand(args: CommandArgs, io: Io): Promise<number> {
   // 1. Flags + env → one frozen config; the driver (--tui) and the bundle.
   let config = buildCheckConfig(args, io);
   const tui = getTui(config.tui);
+  await requireSandboxOrOptIn(config, tui);
   const interactive = isInteractive(io, config);
   const bundlePath = await resolveBundle(config.bundle, { sha256: config.sha256, allowHttp: config.allowHttp, signal: io.signal, cwd: io.cwd });
+  hidePath(bundlePath); // no sandboxed command may read the bundle in use
   const manifest = await readManifest(bundlePath);
 
   // 2. What to run, and against what (prompts only in a terminal).
@@ -173,7 +182,7 @@ export async function checkCommand(args: CommandArgs, io: Io): Promise<number> {
         const outcome = await runCell(env, job);
         outcomes.push(outcome);
         progress.cellDone(outcome.cell);
-        if (outcome.keptAt) progress.note(`kept scratch dir: ${outcome.keptAt}`);
+        if (config.keep) for (const line of await keptLines(outcome.cell, outcome.keptAt)) progress.note(line);
       } catch (error) {
         failure ??= error;
       }

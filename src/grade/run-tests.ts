@@ -53,11 +53,10 @@ export async function runTests(input: TestRunInput): Promise<TestRun> {
   const exec = await runCommand({
     argv: prepared.argv,
     cwd: input.gradedDir,
-    cwdReadOnly: true,
     maxOutputBytes: GRADING_OUTPUT_BYTES,
     timeoutMs: input.timeoutMs ?? (input.task.verify_timeout_s ?? DEFAULT_VERIFY_TIMEOUT_S) * 1000,
     env: { ...(await buildEnv(input.runDir, input.graderDir)), ...prepared.env },
-    readable: input.graderDir === null ? [] : [input.graderDir],
+    readOnly: [input.gradedDir, ...(input.graderDir === null ? [] : [input.graderDir])], // the graded tree (the cwd) too
     writable: [input.runDir],
     ...(input.signal ? { signal: input.signal } : {}),
     ...(input.secrets ? { secrets: input.secrets } : {}),

@@ -37,7 +37,9 @@ function axisRows(cell: ScoredCell, c: Colors): Row[] {
   const b = cell.blast_radius;
   const k = cell.constraints;
   const findings = cell.integrity.findings ?? [];
-  const integrityNote = findings.length > 0 ? `tampering: ${[...new Set(findings.map((f) => f.kind))].join(', ')}` : cell.integrity.tampered ? 'protected files changed' : cell.integrity.not_applicable ? 'no tampering' : undefined;
+  const unverifiable = cell.sandbox === 'none' ? 'not verifiable (sandbox none)' : undefined;
+  const tampering = findings.length > 0 ? `tampering: ${[...new Set(findings.map((f) => f.kind))].join(', ')}` : cell.integrity.tampered ? 'protected files changed' : undefined;
+  const integrityNote = tampering ?? unverifiable ?? (cell.integrity.not_applicable ? 'no tampering' : undefined);
   return [
     { label: 'Pass', value: fmtScore(cell.pass_rate.pass), note: pass ? 'pass' : 'fail', paint: pass ? c.green : c.red },
     tokensPerCorrect(cell),

@@ -33,8 +33,9 @@ export function scoreAxes(facts: RunFacts): Axes {
   return { pass_rate, tokens, latency, blast_radius, refusal, integrity, constraints, composite };
 }
 
-export function scoreCell(facts: RunFacts, identity: RunIdentity, sandbox: SandboxKind): ScoredCell {
+export function scoreCell(facts: RunFacts, identity: RunIdentity, testsSandbox: SandboxKind): ScoredCell {
   const { agent } = facts;
+  const sandbox: SandboxKind = agent.sandbox === 'none' ? 'none' : testsSandbox;
   return {
     ...identity,
     title: identity.title ?? facts.task.title,
@@ -46,6 +47,7 @@ export function scoreCell(facts: RunFacts, identity: RunIdentity, sandbox: Sandb
     turns: agent.turns,
     tool_mode: agent.tool_mode,
     sandbox,
+    integrity_verifiable: sandbox !== 'none',
     ...scoreAxes(facts),
     calls: agent.calls,
     spans: agent.spans,

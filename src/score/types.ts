@@ -141,7 +141,8 @@ export interface ScoredCell extends RunIdentity, Axes {
   stop_detail?: string;
   turns?: number; // model calls the agent made (a turn is one call)
   tool_mode: ToolMode;
-  sandbox: SandboxKind;
+  sandbox: SandboxKind; // the weakest confinement of the run: 'none' when the agent or the tests ran unconfined
+  integrity_verifiable?: boolean; // false with sandbox 'none': the agent could have read answers or the key
   calls: CallRecord[];
   spans: Span[];
   warnings?: RunWarning[]; // e.g. the server did not parse tool calls (with the fix)

@@ -36,6 +36,8 @@ export interface AdapterSpec {
   keyEnv?: string; // variable the CLI reads the key from (default CAB_PROXY_KEY, referenced by its config)
   droppings: string[]; // globs of files it is known to write into the workdir (they count in the blast radius)
   versionArgs?: string[]; // default ["--version"]
+  cacheDirs?: string[]; // folders under HOME the CLI downloads into, kept across runs (cli-cache.ts)
+  sandbox?: false; // set when the CLI cannot work inside bwrap (say why beside it); it then runs unconfined
   prepare(input: PrepareInput): Prepared;
   parse(stdout: string, stderr: string): Parsed;
 }

@@ -72,6 +72,7 @@ export const opencode: AdapterSpec = {
   install: 'npm i -g opencode-ai',
   description: 'opencode (opencode run, JSON events)',
   droppings: ['.opencode/**'],
+  cacheDirs: ['.npm', '.cache/opencode'], // the provider package it installs through npm on every fresh home
   prepare({ model, proxyUrl, keyEnv, prompt }) {
     return {
       argv: ['run', '--pure', '--auto', '--title', 'codingagentbench', '--format', 'json', '-m', `${PROVIDER}/${model}`, prompt],

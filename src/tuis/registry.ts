@@ -1,8 +1,7 @@
 // Who drives a task (`--tui`): a plain record name → driver. Unknown names list the valid ones.
 
-import { join } from 'node:path';
 import type { AgentEvents, AgentOutcome } from '../agent/types.js';
-import type { TaskSpec } from '../bundle/task-spec.js';
+import type { ManifestTask, TaskSpec } from '../bundle/task-spec.js';
 import type { CheckConfig } from '../config.js';
 import { CabError } from '../errors.js';
 import type { ChatClient } from '../llm/types.js';
@@ -11,9 +10,15 @@ import { ADAPTERS } from './adapters.js';
 import { findCli } from './detect.js';
 import { notInstalled } from './not-installed.js';
 
+export interface TaskSource {
+  bundlePath: string;
+  task: ManifestTask;
+}
+
 export interface TuiContext {
   task: TaskSpec;
-  taskDir: string; // the extracted task folder (solution/ lives here)
+  taskDir: string; // the extracted task folder: task.json and workdir/ only while the agent runs
+  source: TaskSource; // where the task's other parts come from (the oracle extracts solution/ itself)
   workdir: string;
   config: Readonly<CheckConfig>;
   client: ChatClient | null;
@@ -66,7 +71,7 @@ const BUILT_IN: Record<string, Tui> = {
     needsEndpoint: false,
     async run(ctx) {
       const { runOracle } = await import('../agent/oracle.js');
-      return runOracle({ solutionDir: join(ctx.taskDir, 'solution'), workdir: ctx.workdir });
+      return runOracle({ source: ctx.source, workdir: ctx.workdir });
     },
   },
   none: {

@@ -18,6 +18,8 @@ import { cliOutcome } from './cli-outcome.js';
 import { cliVersion, findCli, searchPath } from './detect.js';
 import type { FoundCli } from './detect.js';
 import { droppingsFound } from './droppings.js';
+import { linkCliCaches } from './cli-cache.js';
+import { installRoots } from './install-root.js';
 import { notInstalled } from './not-installed.js';
 import { cliPrompt } from './prompt.js';
 import { createPrivateHome, writeHomeFiles } from './private-home.js';
@@ -70,6 +72,7 @@ async function execCli(spec: AdapterSpec, ctx: TuiContext, plan: RunPlan, proxy:
   const keyEnv = spec.keyEnv ?? DEFAULT_KEY_ENV;
   const prepared = spec.prepare({ model: plan.model, proxyUrl: proxy.url, keyEnv, home: home.root, workdir: ctx.workdir, prompt, maxTurns: plan.maxTurns, timeoutS: plan.timeoutS });
   await writeHomeFiles(home.root, prepared.files);
+  const caches = await linkCliCaches(spec.name, home.root, spec.cacheDirs ?? []);
   const exec = await runCommand({
     argv: [plan.found.path, ...prepared.argv],
     cwd: ctx.workdir,
@@ -78,7 +81,13 @@ async function execCli(spec: AdapterSpec, ctx: TuiContext, plan: RunPlan, proxy:
     secrets: plan.key === '' ? [] : [plan.key],
     maxOutputBytes: MAX_OUTPUT_BYTES,
     signal: ctx.signal,
-    sandbox: 'none', // the CLI must reach the proxy on loopback
+    // bwrap where it works (the allowlist view, its own PID namespace), with the network shared
+    // so that it reaches the proxy on loopback; its private home writable, its install read-only.
+    sandbox: spec.sandbox === false ? 'none' : 'auto',
+    network: true,
+    home: home.root,
+    readOnly: installRoots(plan.found),
+    writable: caches,
   });
   if (exec.error !== undefined && !ctx.signal.aborted) throw new CabError('usage', `--tui ${spec.name}: ${exec.error}`, { hint: `reinstall it: ${spec.install}` });
   return exec;
@@ -98,7 +107,7 @@ export async function runAgentCli(spec: AdapterSpec, ctx: TuiContext): Promise<A
     const facts = { name: spec.name, exec, parsed: spec.parse(exec.stdout, exec.stderr), proxy, aborted: ctx.signal.aborted };
     const droppings = await droppingsFound(ctx.workdir, spec.droppings);
     const spanAttrs = { tui: spec.name, tui_version: version, cli: plan.found.path, model: plan.model, droppings, ...(ctx.config.keep ? { home: home.root } : {}) };
-    return cliOutcome({ facts, prompt, startedAt, t0, version, spanAttrs });
+    return { ...cliOutcome({ facts, prompt, startedAt, t0, version, spanAttrs }), sandbox: exec.sandbox };
   } finally {
     await proxy.close();
     if (!ctx.config.keep) await home.dispose();

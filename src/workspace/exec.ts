@@ -9,7 +9,8 @@ import { resolveCommand } from './command-path.js';
 import { childEnv } from './env.js';
 import { HeadTailBuffer } from './output-buffer.js';
 import { killGroup, signalGroup, sweepGroup, trackGroup, untrackGroup } from './process-group.js';
-import { sandboxArgv, type SandboxMounts } from './sandbox.js';
+import { hiddenPaths } from './hidden-paths.js';
+import { sandboxPlan, type SandboxMounts } from './sandbox.js';
 import { liveScratchRoots, scratchRootOf } from './scratch.js';
 import type { ExecResult, SandboxKind } from './types.js';
 
@@ -25,9 +26,12 @@ export interface RunOptions {
   maxOutputBytes?: number; // per stream, head + tail halves (default 128 KiB: 64 KiB each)
   signal?: AbortSignal;
   sandbox?: 'auto' | 'none';
-  writable?: string[]; // more folders writable inside the sandbox (the cwd is, unless cwdReadOnly)
-  cwdReadOnly?: boolean; // bind the cwd read-only (grading a fresh copy)
-  readable?: string[]; // folders to keep readable even though they sit in the hidden scratch dir
+  writable?: string[]; // more folders writable inside the sandbox (the cwd always is)
+  readable?: string[]; // folders bound read-only inside the sandbox (a grader, an agent CLI's install)
+  readOnly?: string[]; // the same as readable (either name works)
+  hide?: string[]; // more paths no sandboxed command may see (on top of hidden-paths.ts and live scratch roots)
+  home?: string; // bound read-write as HOME inside the sandbox (default: a fresh empty tmpfs)
+  network?: boolean; // share the host network inside the sandbox (default: none)
 }
 
 export const DEFAULT_OUTPUT_BYTES = 128 * 1024;
@@ -68,16 +72,17 @@ async function existing(paths: readonly string[]): Promise<string[]> {
 }
 
 /**
- * What bwrap shows: the cwd and named folders; every live scratch root is hidden (this run's task/,
- * solution/ and grader/, and other runs' under --concurrency), wherever the OS temp dir is.
+ * What bwrap shows besides the allowlist: the cwd and named folders. Hidden: every live scratch
+ * root (this run's task copy, other runs' under --concurrency), the package, bundles and caches.
  */
 async function mountsFor(opts: RunOptions, cwd: string, goCache: string | null): Promise<SandboxMounts> {
   return {
     cwd,
-    ...(opts.cwdReadOnly ? { cwdReadOnly: true } : {}),
     writable: await existing([...(opts.writable ?? []), ...(goCache ? [goCache] : [])]),
-    readable: await existing(opts.readable ?? []),
-    hide: await existing(liveScratchRoots().filter((root) => root !== cwd)),
+    readable: await existing([...(opts.readable ?? []), ...(opts.readOnly ?? [])]),
+    hide: await existing([...hiddenPaths(), ...liveScratchRoots(), ...(opts.hide ?? [])]),
+    home: opts.home ? resolve(opts.home) : null,
+    network: opts.network ?? false,
   };
 }
 
@@ -87,14 +92,14 @@ async function prepare(opts: RunOptions): Promise<Prepared> {
   if (!(await isDirectory(opts.cwd))) return { error: `working directory not found: ${opts.cwd}`, sandbox: 'none' };
   const cwd = resolve(opts.cwd);
   const goCache = await scratchGoCache(scratchRootOf(cwd));
-  const boxed = opts.sandbox === 'none' ? null : await sandboxArgv(opts.argv, await mountsFor(opts, cwd, goCache));
+  const boxed = opts.sandbox === 'none' ? null : await sandboxPlan(opts.argv, await mountsFor(opts, cwd, goCache));
   const sandbox: SandboxKind = boxed ? 'bwrap' : 'none';
   const cache = goCache ?? (boxed ? '/tmp/go-build' : null);
-  const extra = { ...(cache ? { GOCACHE: cache } : {}), ...opts.env, ...(boxed ? { TMPDIR: '/tmp' } : {}) };
+  const extra = { ...(cache ? { GOCACHE: cache } : {}), ...boxed?.env, ...opts.env };
   const env = childEnv(extra, { secrets: opts.secrets ?? [] });
   if ((await resolveCommand(command, env.PATH ?? '', opts.cwd)) === null) return { error: `command not found: ${command}`, sandbox };
   if (opts.signal?.aborted) return { error: 'cancelled before start', sandbox };
-  return { argv: boxed ?? opts.argv, env, sandbox };
+  return { argv: boxed?.argv ?? opts.argv, env, sandbox };
 }
 
 function result(opts: RunOptions, sandbox: SandboxKind, started: number, fields: Partial<ExecResult>): ExecResult {

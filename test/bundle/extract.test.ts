@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { extractTask } from '../../src/bundle/extract.js';
+import { extractTask, extractTaskParts } from '../../src/bundle/extract.js';
 import { readManifest } from '../../src/bundle/manifest.js';
 import { hashTaskDir } from '../../src/bundle/task-hash.js';
 import type { ManifestTask } from '../../src/bundle/task-spec.js';
@@ -10,6 +11,9 @@ import {
   fileEntry,
   hashFiles,
   listTree,
+  manifestEntry,
+  manifestFor,
+  taskEntries,
   taskFiles,
   tempDir,
   writeBundle,
@@ -94,5 +98,28 @@ describe('extractTask (normal bundles)', () => {
     const dest = join(root, 'dest');
     await extractTask(bundle, await taskOf(bundle, 'cat/t1'), dest);
     expect((await stat(join(dest, 'workdir/__init__.py'))).size).toBe(0);
+  });
+});
+
+describe('extractTaskParts (the agent sees no answer on disk)', () => {
+  it('writes only the named parts, yet checks the whole task', async () => {
+    const bundle = await writeBundle(join(root, 'b.tar.gz'), bundleParts([t1, other]));
+    const task = await taskOf(bundle, 'cat/t1');
+    const agent = join(root, 'agent');
+    await extractTaskParts(bundle, task, agent, ['task.json', 'workdir']);
+    const files = (await listTree(agent)).filter((p) => !p.endsWith('/'));
+    expect(files).toEqual(Object.keys(t1.files).filter((p) => p === 'task.json' || p.startsWith('workdir/')).sort());
+    const grader = join(root, 'grader');
+    await extractTaskParts(bundle, task, grader, ['grader']);
+    expect((await listTree(grader)).filter((p) => !p.endsWith('/'))).toEqual(['grader/grade.py']);
+  });
+
+  it('a changed solution fails the checksum even when solution/ is not written', async () => {
+    const tampered: FixtureTask = { id: 'cat/t1', files: { ...t1.files, 'solution/calc.py': 'print("pwned")\n' } };
+    const manifest = manifestEntry(manifestFor([t1]));
+    const bundle = await writeBundle(join(root, 'b.tar.gz'), [manifest, ...taskEntries(tampered)]);
+    const dest = join(root, 'agent');
+    await expect(extractTaskParts(bundle, await taskOf(bundle, 'cat/t1'), dest, ['task.json', 'workdir'])).rejects.toMatchObject({ code: 'checksum' });
+    expect(existsSync(dest)).toBe(false);
   });
 });

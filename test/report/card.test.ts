@@ -38,6 +38,12 @@ describe('renderCard', () => {
     expect(colored).toMatchSnapshot();
   });
 
+  it('says integrity is not verifiable when the run had no sandbox', () => {
+    const text = renderCard({ ...tamperedCell(), sandbox: 'none', integrity: { ...tamperedCell().integrity, integrity: 1, tampered: false } }, { color: false });
+    expect(text).toContain('Integrity       1.000  not verifiable (sandbox none)');
+    expect(text).toContain('sandbox none');
+  });
+
   it('shows a failing, tampering run: red pass, violated constraints, tokens estimated, stop reason', () => {
     const cell = tamperedCell();
     const text = renderCard(cell, { color: false });

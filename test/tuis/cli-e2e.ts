@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EndpointError } from '../../src/llm/endpoint-error.js';
 import { getTui } from '../../src/tuis/registry.js';
+import { sandboxAvailable } from '../../src/workspace/sandbox.js';
 import { startFakeEndpoint } from '../helpers/fake-endpoint.js';
 import type { FakeEndpoint } from '../helpers/fake-endpoint.js';
 import { chatCalls, checkConfig, makeTask, missingReason, SOLVE_SCRIPT, testsPass, tuiContext } from './cli-harness.js';
@@ -37,6 +38,7 @@ export function describeCliE2e(name: string, bin: string, opts: { timeoutMs?: nu
       expect(outcome.tui_version).toMatch(/^\d+\.\d+\.\d+/);
       expect(outcome.tool_mode).toBe('native');
       expect(outcome.spans[0]).toMatchObject({ kind: 'adapter_run', attrs: { exit_code: 0, tui: name } });
+      expect(outcome.sandbox).toBe(await sandboxAvailable()); // it worked inside bwrap, where bwrap works
       expect(fake.requests.every((r) => r.headers['authorization'] === 'Bearer sk-test-real')).toBe(true);
     }, timeout);
 

@@ -87,14 +87,15 @@ export function checkConfig(over: Partial<CheckConfig>): CheckConfig {
   return {
     tasks: [], categories: [], all: false, endpoint: null, key: null, keyFromFlag: false, model: 'fake-model', tui: 'builtin',
     bundle: undefined, sha256: undefined, allowHttp: false, maxTurns: null, timeoutS: null, maxTotalTokens: null, concurrency: 1,
-    repeat: 1, shard: null, json: false, out: null, save: false, keep: false, shell: false, stream: true, toolMode: 'auto',
+    repeat: 1, shard: null, json: false, out: null, save: false, keep: false, shell: false, unsafeNoSandbox: false, stream: true, toolMode: 'auto',
     failUnder: null, failUnderPass: null, summaryMd: null, junit: null, yes: true, color: false, colorErr: false, interactiveUsed: false,
     ...over,
   };
 }
 
 export function tuiContext(dirs: TaskDirs, config: CheckConfig, signal: AbortSignal = new AbortController().signal): TuiContext {
-  return { task: TASK, taskDir: dirs.taskDir, workdir: dirs.workdir, config, client: null, model: config.model, signal, events: {} };
+  const source = { bundlePath: join(dirs.root, 'no-bundle.tar.gz'), task: { id: TASK.id, category: TASK.category, language: TASK.language, title: TASK.title, toolchains: TASK.toolchains, sha256: '0'.repeat(64), files: 0, bytes: 0 } };
+  return { task: TASK, taskDir: dirs.taskDir, source, workdir: dirs.workdir, config, client: null, model: config.model, signal, events: {} };
 }
 
 // ---- the scripted model ----

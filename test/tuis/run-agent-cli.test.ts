@@ -12,6 +12,7 @@ import { EndpointError } from '../../src/llm/endpoint-error.js';
 import { jsonLines } from '../../src/tuis/adapter.js';
 import type { AdapterSpec } from '../../src/tuis/adapter.js';
 import { runAgentCli } from '../../src/tuis/run-agent-cli.js';
+import { sandboxAvailable } from '../../src/workspace/sandbox.js';
 import { SERVER_ERRORS, startFakeEndpoint } from '../helpers/fake-endpoint.js';
 import type { FakeEndpoint, FakeScript } from '../helpers/fake-endpoint.js';
 import { checkConfig, makeTask, tuiContext } from './cli-harness.js';
@@ -125,6 +126,7 @@ describe('runAgentCli', () => {
       expect(JSON.stringify(env)).not.toContain('sk-parent-secret-999');
       expect(existsSync(env['HOME'] ?? '/nonexistent')).toBe(false); // the private home is gone
       expect(outcome.spans[0]).toMatchObject({ kind: 'adapter_run', attrs: { exit_code: 0, tui: 'fake-agent' } });
+      expect(outcome.sandbox).toBe(await sandboxAvailable()); // inside bwrap where it works, network shared
       expect(outcome.spans[1]).toMatchObject({ kind: 'model_call', parent_id: outcome.spans[0]?.span_id });
     } finally {
       delete process.env['OPENAI_API_KEY'];
