@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The bin entry: parse argv, pick the command, map errors to exit codes. The only file that
 // touches process.argv, process.exit and signal handlers.
 
@@ -7,6 +8,7 @@ import { CabError, isCabError } from './errors.js';
 import { useColor, type Io } from './io.js';
 import { createRedactor } from './redact.js';
 import { VERSION } from './version.js';
+import { enableCompileCache } from './compile-cache.js';
 import { helpText, mainHelp } from './help.js';
 import type { CommandArgs } from './commands/args.js';
 
@@ -122,6 +124,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     installSignals(controller, io);
+    enableCompileCache(process.env);
     const run = await load();
     return await run(args, io);
   } catch (error) {
