@@ -1,8 +1,10 @@
 // Extracts ONE task folder from an untrusted bundle (SPEC §6). Two passes over the archive:
 // 1. scan: every entry of the whole archive is judged; any unsafe one → CabError('bundle')
-//    and nothing is written;
+//    and nothing is written. The task's own entries are held in memory on the way
+//    (task-in-memory.ts) and their sha256 must equal the manifest's before anything is written;
 // 2. write: only entries under `<task.id>/`, prefix stripped, files and folders only, modes
-//    normalised, never overwriting. Then the folder's sha256 must equal the manifest's.
+//    normalised, never overwriting — from memory, or for a task over the memory budget by a
+//    second streaming pass, after which the written folder's sha256 must match.
 
 import { createWriteStream } from 'node:fs';
 import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
@@ -15,6 +17,7 @@ import { withDefaults, type ExtractLimits } from './limits.js';
 import { takeManifest } from './manifest.js';
 import { bundleError, walkTarball, type WalkControl } from './tar-walk.js';
 import { hashTaskDir } from './task-hash.js';
+import { createHolder, hashHeld, MEMORY_BUDGET_BYTES, writeHeld, type HeldTask } from './task-in-memory.js';
 import { isTaskId, type ManifestTask } from './task-spec.js';
 
 export { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from './limits.js';
@@ -25,17 +28,21 @@ function taskRelative(path: string, taskId: string): string | null {
   return path.startsWith(`${taskId}/`) ? path.slice(taskId.length + 1) : null;
 }
 
-async function scanBundle(bundlePath: string, task: ManifestTask, limits: ExtractLimits): Promise<void> {
+/** Judges every entry of the archive; the task's own entries are held in memory when they fit. */
+async function scanBundle(bundlePath: string, task: ManifestTask, limits: ExtractLimits, memoryBudget: number): Promise<HeldTask | null> {
   let index = 0;
   let files = 0;
   let listed: ManifestTask | undefined;
+  const holder = createHolder(memoryBudget);
   await walkTarball(bundlePath, limits, (entry, body, control) => {
     if (index++ === 0) {
       takeManifest(entry, body, control, (manifest) => (listed = manifest.tasks.find((t) => t.id === task.id)));
       return;
     }
-    if (entry.kind === 'file' && taskRelative(entry.path, task.id)) files++;
-    body.resume();
+    const rel = taskRelative(entry.path, task.id);
+    if (entry.kind === 'file' && rel) files++;
+    if (rel) holder.hold(entry, rel, body);
+    else body.resume();
   });
   if (!listed) throw bundleError(`task ${task.id} is not in the bundle's manifest`);
   if (listed.sha256 !== task.sha256) {
@@ -44,6 +51,13 @@ async function scanBundle(bundlePath: string, task: ManifestTask, limits: Extrac
     });
   }
   if (files === 0) throw bundleError(`task ${task.id} is listed in the manifest but its folder is missing from the bundle`);
+  return holder.task();
+}
+
+function mismatch(task: ManifestTask, actual: string): CabError {
+  return new CabError('checksum', `task ${task.id}: checksum mismatch (manifest ${task.sha256.slice(0, 12)}…, extracted ${actual.slice(0, 12)}…)`, {
+    hint: 'the bundle is corrupt or was modified; download it again or rebuild it with `codingagentbench bundle`',
+  });
 }
 
 async function writeFileEntry(body: ReadEntry, target: string, mode: number, signal: AbortSignal): Promise<void> {
@@ -128,20 +142,20 @@ export async function extractTask(
   task: ManifestTask,
   destDir: string,
   limits: Partial<ExtractLimits> = {},
+  memoryBudget = MEMORY_BUDGET_BYTES,
 ): Promise<void> {
   if (!isTaskId(task.id)) throw bundleError(`invalid task id ${JSON.stringify(task.id)}`);
   const caps = withDefaults(limits);
-  await scanBundle(bundlePath, task, caps);
+  const held = await scanBundle(bundlePath, task, caps, memoryBudget);
+  if (held && hashHeld(held) !== task.sha256) throw mismatch(task, hashHeld(held)); // nothing written yet
   const created = await prepareDest(destDir);
   try {
-    await walkTarball(bundlePath, caps, writer(destDir, task.id));
+    if (held) await writeHeld(destDir, held);
+    else await walkTarball(bundlePath, caps, writer(destDir, task.id));
     await normaliseFolderModes(destDir);
+    if (held) return; // written from the bytes just hashed
     const actual = await hashTaskDir(destDir);
-    if (actual.sha256 !== task.sha256) {
-      throw new CabError('checksum', `task ${task.id}: checksum mismatch (manifest ${task.sha256.slice(0, 12)}…, extracted ${actual.sha256.slice(0, 12)}…)`, {
-        hint: 'the bundle is corrupt or was modified; download it again or rebuild it with `codingagentbench bundle`',
-      });
-    }
+    if (actual.sha256 !== task.sha256) throw mismatch(task, actual.sha256);
   } catch (error) {
     await clearDest(destDir, created);
     throw error;
