@@ -65,4 +65,14 @@ describe('the built package', () => {
     }
     expect((await runCli(['--help'])).stdout).toContain(`codingagentbench ${pkg.version} `);
   });
+
+  // undici is CommonJS: from its chunk it is a default export only (llm/load-undici.ts).
+  it('the undici chunk works from the built files (the HTTP client and the bundle download)', async () => {
+    const chat = await runCli(['check', '--endpoint', 'http://127.0.0.1:9', '--model', 'm', '--task', 'polyglot/python-reverse-string', '--no-save', '--yes']);
+    expect(chat.stderr).not.toMatch(/internal error/);
+    expect(chat.code).toBe(3);
+    const download = await runCli(['list', '--bundle', 'http://127.0.0.1:9/tasks.tar.gz', '--allow-http'], { env: { XDG_CACHE_HOME: '/nonexistent-cab-cache' } });
+    expect(download.stderr).not.toMatch(/internal error/);
+    expect(download.code).toBe(4);
+  });
 });

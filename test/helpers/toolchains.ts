@@ -55,5 +55,6 @@ export function needs(...names: SuiteToolchain[]): Need {
   if (missing.length > 0 && inCi()) {
     throw new Error(`CI is set but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: .ci/run installs every toolchain the suite needs`);
   }
+  if (missing.length > 0) console.warn(`skipping tests that need ${missing.join(', ')} (not on PATH)`); // shown beside the file
   return { missing: missing.length > 0, reason: missing.length > 0 ? ` (skipped: needs ${missing.join(', ')})` : '', lacking: missing };
 }

@@ -25,6 +25,7 @@ export default function setup(): () => void {
       rmSync(own, { recursive: true, force: true, maxRetries: 3 });
     }
     if (left.length > 0) {
+      process.exitCode = 1; // vitest only logs an error thrown here
       throw new Error(`the tests left ${left.length} temp folder(s) behind (now removed): ${left.join(', ')}; create them with tempDir() from test/helpers/temp.ts`);
     }
   };
