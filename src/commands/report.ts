@@ -7,6 +7,7 @@ import { renderTable } from '../report/table.js';
 import { recomputeCell } from '../score/recompute.js';
 import { readResultFiles } from '../score/result-files.js';
 import { VERSION } from '../version.js';
+import { byCodePoint } from '../util/compare.js';
 
 export interface ReportArgs {
   files: string[];
@@ -20,7 +21,7 @@ export async function reportCommand(args: ReportArgs, io: { stdout: (s: string) 
   }
   const cells = (await readResultFiles(args.files))
     .map(recomputeCell)
-    .sort((a, b) => a.task_id.localeCompare(b.task_id) || a.cell_id.localeCompare(b.cell_id));
+    .sort((a, b) => byCodePoint(a.task_id, b.task_id) || byCodePoint(a.cell_id, b.cell_id));
   const doc = resultDocument(cells, VERSION);
   if (args.json) io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
   else io.stdout(renderTable(doc.results, doc.summary, { color: args.color }));
