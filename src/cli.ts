@@ -2,6 +2,7 @@
 // The bin entry: parse argv, pick the command, map errors to exit codes. The only file that
 // touches process.argv, process.exit and signal handlers.
 
+import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
 import { COMMANDS, type CommandSpec } from './cli-options.js';
 import { CabError, isCabError } from './errors.js';
@@ -58,7 +59,7 @@ function makeIo(signal: AbortSignal, argv: string[]): Io {
     stderr: (text) => void process.stderr.write(redact(text)),
     env: process.env,
     cwd: process.cwd(),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdinIsTTY: isatty(0), // not process.stdin: creating that stream costs start-up time
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     signal,
