@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['test/setup/temp-check.ts'],
+    setupFiles: ['test/setup/temp-cleanup.ts'],
   },
 });

@@ -1,38 +1,78 @@
-// The package promise: one bin, no runtime dependencies, one bundled file, the task bundle
-// beside it, and a Node floor that matches what the bundle needs.
+// The package promise: one bin, no runtime dependencies, a tiny bin with its chunks beside it
+// (only node built-ins and each other imported), the task bundle, the version from package.json,
+// and a Node floor that matches what the bundle needs.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
 
 const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+const LIBS = /require\(["'](undici|tar|diff|picocolors|@clack\/prompts)["']\)/;
+
+function importsOf(code: string): string[] {
+  const statics = [...code.matchAll(/(?:^|[;\s}])import\s*(?:[^'"()]*?from\s*)?["']([^"']+)["']/g)].map((m) => m[1] ?? '');
+  const dynamics = [...code.matchAll(/import\(["']([^"']+)["']\)/g)].map((m) => m[1] ?? '');
+  return [...statics, ...dynamics];
+}
 
 describe('package.json', () => {
   it('has exactly one bin and no runtime dependencies', () => {
     expect(Object.keys(pkg.bin)).toEqual(['codingagentbench']);
+    expect(pkg.bin.codingagentbench).toBe('dist/cli.mjs');
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(pkg.peerDependencies ?? {}).toEqual({});
     expect(pkg.optionalDependencies ?? {}).toEqual({});
     expect(pkg.type).toBe('module');
     expect(pkg.engines.node).toBe('>=20.18.1'); // undici 7's floor
-    expect(pkg.files).toEqual(expect.arrayContaining(['dist/cli.mjs', 'dist/tasks.tar.gz']));
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist/*.mjs', 'dist/tasks.tar.gz']));
   });
 });
 
-describe('the built bundle', () => {
-  it('is a single ESM file with a shebang that imports nothing but node built-ins', () => {
-    const dist = readdirSync(new URL('dist/', root)).sort();
-    expect(dist).toEqual(['cli.mjs', 'tasks.tar.gz']);
-    const code = readFileSync(new URL('dist/cli.mjs', root), 'utf8');
-    expect(code.startsWith('#!/usr/bin/env node\n')).toBe(true);
-    const imported = [...code.matchAll(/(?:^|[;\s])import\s*(?:[^'"()]*?from\s*)?["']([^"']+)["']/g)].map((m) => m[1]);
-    expect(imported.length).toBeGreaterThan(0);
-    expect(imported.filter((name) => !name?.startsWith('node:') && !builtinModules.includes(name ?? ''))).toEqual([]);
-    expect(code).not.toMatch(/require\(["'](undici|tar|diff|picocolors|@clack\/prompts)["']\)/);
+describe('the built package', () => {
+  const dist = readdirSync(new URL('dist/', root)).sort();
+  const chunks = dist.filter((f) => f.endsWith('.mjs'));
+
+  it('is the bin, its ESM chunks and the task bundle (nothing stale)', () => {
+    expect(dist.filter((f) => !f.endsWith('.mjs'))).toEqual(['metafile-esm.json', 'tasks.tar.gz']);
+    const meta = JSON.parse(readFileSync(new URL('dist/metafile-esm.json', root), 'utf8')) as { outputs: Record<string, unknown> };
+    expect(chunks.map((f) => `dist/${f}`).sort()).toEqual(Object.keys(meta.outputs).sort());
+  });
+
+  it('has a tiny bin with a shebang; every chunk imports only node built-ins and other chunks', () => {
+    const bin = readFileSync(new URL('dist/cli.mjs', root), 'utf8');
+    expect(bin.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(bin.length).toBeLessThan(20_000);
+    for (const file of chunks) {
+      const code = readFileSync(new URL(`dist/${file}`, root), 'utf8');
+      const outside = importsOf(code).filter((name) => !name.startsWith('node:') && !builtinModules.includes(name) && !/^\.\/[\w.-]+\.mjs$/.test(name));
+      expect(outside, file).toEqual([]);
+      expect(code, file).not.toMatch(LIBS);
+      for (const name of importsOf(code).filter((n) => n.startsWith('./'))) expect(chunks, `${file} → ${name}`).toContain(name.slice(2));
+    }
   });
 
   it('ships a task bundle under 1 MB', () => {
     expect(statSync(new URL('dist/tasks.tar.gz', root)).size).toBeLessThan(1_000_000);
+  });
+
+  it('prints the version of package.json (built in at build time)', async () => {
+    for (const flag of ['--version', '-v']) {
+      const result = await runCli([flag]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe(`${pkg.version}\n`);
+    }
+    expect((await runCli(['--help'])).stdout).toContain(`codingagentbench ${pkg.version} `);
+  });
+
+  // undici is CommonJS: from its chunk it is a default export only (llm/load-undici.ts).
+  it('the undici chunk works from the built files (the HTTP client and the bundle download)', async () => {
+    const chat = await runCli(['check', '--endpoint', 'http://127.0.0.1:9', '--model', 'm', '--task', 'polyglot/python-reverse-string', '--no-save', '--yes']);
+    expect(chat.stderr).not.toMatch(/internal error/);
+    expect(chat.code).toBe(3);
+    const download = await runCli(['list', '--bundle', 'http://127.0.0.1:9/tasks.tar.gz', '--allow-http'], { env: { XDG_CACHE_HOME: '/nonexistent-cab-cache' } });
+    expect(download.stderr).not.toMatch(/internal error/);
+    expect(download.code).toBe(4);
   });
 });

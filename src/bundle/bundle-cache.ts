@@ -4,8 +4,8 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
+import { cacheRoot } from '../cache-dir.js';
 import { sha256File } from './task-hash.js';
 
 interface CacheIndex {
@@ -16,9 +16,7 @@ interface CacheIndex {
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const xdg = env.XDG_CACHE_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache');
-  return join(base, 'codingagentbench', 'bundles');
+  return join(cacheRoot(env), 'bundles');
 }
 
 export function cachedBundlePath(cacheDir: string, sha256: string): string {

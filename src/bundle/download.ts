@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { CabError, isCabError, messageOf } from '../errors.js';
 import { cachedBundle, cachedBundlePath, defaultCacheDir, rememberUrl } from './bundle-cache.js';
+import { loadUndici } from '../llm/load-undici.js';
 import { readManifest } from './manifest.js';
 
 export interface DownloadTimeouts {
@@ -98,7 +99,7 @@ async function saveBody(body: Readable, temp: string, maxBytes: number, url: URL
 
 /** GET with redirects followed by hand (so each hop's scheme is checked); returns the sha256. */
 async function fetchToFile(url: URL, temp: string, opts: DownloadOptions, signal: AbortSignal): Promise<string> {
-  const { Agent, request } = await import('undici');
+  const { Agent, request } = await loadUndici();
   const t = { ...DOWNLOAD_DEFAULTS.timeouts, ...opts.timeouts };
   const maxBytes = opts.maxBytes ?? DOWNLOAD_DEFAULTS.maxBytes;
   const agent = new Agent({

@@ -1,10 +1,13 @@
 // Extracts ONE task folder from an untrusted bundle (SPEC §6). Two passes over the archive:
 // 1. scan: every entry of the whole archive is judged; any unsafe one → CabError('bundle')
-//    and nothing is written;
+//    and nothing is written. The task's own entries are held in memory on the way
+//    (task-in-memory.ts) when they fit, and their sha256 must equal the manifest's before
+//    anything is written;
 // 2. write: only entries under `<task.id>/` (and, when asked, only some top-level parts of it:
 //    `task.json` and `workdir/` for the agent's phase, `grader/` after it), prefix stripped, files
-//    and folders only, modes normalised, never overwriting. The whole task's sha256, computed from
-//    the stream, must equal the manifest's; a full extraction re-hashes the written folder too.
+//    and folders only, modes normalised, never overwriting — from memory, or for a task over the
+//    memory budget by a second streaming pass whose whole-task sha256 must equal the manifest's (a
+//    full extraction re-hashes the written folder too).
 
 import { createWriteStream } from 'node:fs';
 import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
@@ -18,6 +21,7 @@ import { withDefaults, type ExtractLimits } from './limits.js';
 import { takeManifest } from './manifest.js';
 import { bundleError, walkTarball, type WalkControl } from './tar-walk.js';
 import { StreamTaskHash } from './stream-hash.js';
+import { createHolder, hashHeld, MEMORY_BUDGET_BYTES, writeHeld, type HeldTask } from './task-in-memory.js';
 import { hashTaskDir } from './task-hash.js';
 import { isTaskId, type ManifestTask } from './task-spec.js';
 
@@ -29,17 +33,21 @@ function taskRelative(path: string, taskId: string): string | null {
   return path.startsWith(`${taskId}/`) ? path.slice(taskId.length + 1) : null;
 }
 
-async function scanBundle(bundlePath: string, task: ManifestTask, limits: ExtractLimits): Promise<void> {
+/** Judges every entry of the archive; the task's own entries are held in memory when they fit. */
+async function scanBundle(bundlePath: string, task: ManifestTask, limits: ExtractLimits, memoryBudget: number): Promise<HeldTask | null> {
   let index = 0;
   let files = 0;
   let listed: ManifestTask | undefined;
+  const holder = createHolder(memoryBudget);
   await walkTarball(bundlePath, limits, (entry, body, control) => {
     if (index++ === 0) {
       takeManifest(entry, body, control, (manifest) => (listed = manifest.tasks.find((t) => t.id === task.id)));
       return;
     }
-    if (entry.kind === 'file' && taskRelative(entry.path, task.id)) files++;
-    body.resume();
+    const rel = taskRelative(entry.path, task.id);
+    if (entry.kind === 'file' && rel) files++;
+    if (rel) holder.hold(entry, rel, body);
+    else body.resume();
   });
   if (!listed) throw bundleError(`task ${task.id} is not in the bundle's manifest`);
   if (listed.sha256 !== task.sha256) {
@@ -48,6 +56,7 @@ async function scanBundle(bundlePath: string, task: ManifestTask, limits: Extrac
     });
   }
   if (files === 0) throw bundleError(`task ${task.id} is listed in the manifest but its folder is missing from the bundle`);
+  return holder.task();
 }
 
 async function writeFileEntry(body: NodeJS.ReadableStream, target: string, mode: number, signal: AbortSignal): Promise<void> {
@@ -153,24 +162,30 @@ function checkSum(task: ManifestTask, actual: string): void {
   });
 }
 
+export interface ExtractOptions {
+  parts?: readonly TaskPart[] | null; // only these top-level parts (default: the whole task)
+  memoryBudget?: number; // a task up to this size is held in memory and written from it
+}
+
 /**
  * Extracts `task` from the bundle into destDir (absent or empty): destDir/task.json,
  * destDir/workdir/…, destDir/solution/…, destDir/grader/… — or only the top-level `parts` named
  * (a part the task lacks is simply absent). On any failure destDir is left as it was found
  * (removed when this call created it).
  */
-export async function extractTask(
-  bundlePath: string,
-  task: ManifestTask,
-  destDir: string,
-  limits: Partial<ExtractLimits> = {},
-  parts: readonly TaskPart[] | null = null,
-): Promise<void> {
+export async function extractTask(bundlePath: string, task: ManifestTask, destDir: string, limits: Partial<ExtractLimits> = {}, opts: ExtractOptions = {}): Promise<void> {
   if (!isTaskId(task.id)) throw bundleError(`invalid task id ${JSON.stringify(task.id)}`);
+  const parts = opts.parts ?? null;
   const caps = withDefaults(limits);
-  await scanBundle(bundlePath, task, caps);
+  const held = await scanBundle(bundlePath, task, caps, opts.memoryBudget ?? MEMORY_BUDGET_BYTES);
+  if (held) checkSum(task, hashHeld(held)); // the whole task, before anything is written
   const created = await prepareDest(destDir);
   try {
+    if (held) {
+      await writeHeld(destDir, held, (rel) => selected(rel, parts));
+      await normaliseFolderModes(destDir);
+      return;
+    }
     const hash = new StreamTaskHash();
     await walkTarball(bundlePath, caps, writer(destDir, task.id, parts, hash));
     await normaliseFolderModes(destDir);
@@ -184,5 +199,5 @@ export async function extractTask(
 
 /** Only the named top-level parts of a task (see extractTask), e.g. ['task.json', 'workdir']. */
 export function extractTaskParts(bundlePath: string, task: ManifestTask, destDir: string, parts: readonly TaskPart[], limits: Partial<ExtractLimits> = {}): Promise<void> {
-  return extractTask(bundlePath, task, destDir, limits, parts);
+  return extractTask(bundlePath, task, destDir, limits, { parts });
 }

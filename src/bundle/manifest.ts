@@ -1,11 +1,12 @@
 // manifest.json is the bundle's first entry: `list` reads it and stops, without unpacking
-// (or even decompressing) the rest of the bundle.
+// (or even decompressing) the rest of the bundle, and without loading the tar library.
 
 import type { ReadEntry } from 'tar';
 import { CabError } from '../errors.js';
-import type { SafeEntry } from './entry-check.js';
+import { createEntryChecker, type SafeEntry } from './entry-check.js';
+import { readFirstEntry } from './first-entry.js';
 import { DEFAULT_EXTRACT_LIMITS } from './limits.js';
-import { bundleError, walkTarball, type WalkControl } from './tar-walk.js';
+import { bundleError, type WalkControl } from './tar-walk.js';
 import { parseManifest, type Manifest } from './task-spec.js';
 
 export const MANIFEST_NAME = 'manifest.json';
@@ -49,20 +50,16 @@ export function parseManifestBytes(bytes: Buffer): Manifest {
   return parseManifest(json);
 }
 
+/** Reads only the first entry (no tar library, nothing else decompressed): what `list` needs. */
 export async function readManifest(bundlePath: string): Promise<Manifest> {
-  let manifest: Manifest | undefined;
-  let first = true;
-  await walkTarball(bundlePath, { ...DEFAULT_EXTRACT_LIMITS }, (entry, body, control) => {
-    if (!first) {
-      body.resume();
-      return;
+  const check = createEntryChecker({ ...DEFAULT_EXTRACT_LIMITS });
+  const first = await readFirstEntry(bundlePath, (header) => {
+    const entry = check(header as unknown as ReadEntry);
+    if (entry.path !== MANIFEST_NAME || entry.kind !== 'file') {
+      throw bundleError(`${MANIFEST_NAME} is not the first entry of the bundle (found ${JSON.stringify(entry.path)})`);
     }
-    first = false;
-    takeManifest(entry, body, control, (parsed) => {
-      manifest = parsed;
-      control.stop();
-    });
+    if (entry.size > MANIFEST_MAX_BYTES) throw bundleError(`${MANIFEST_NAME} is larger than ${MANIFEST_MAX_BYTES} bytes`);
   });
-  if (!manifest) throw bundleError(`bundle ${bundlePath} has no ${MANIFEST_NAME}`);
-  return manifest;
+  if (!first) throw bundleError(`bundle ${bundlePath} has no ${MANIFEST_NAME}`);
+  return parseManifestBytes(first.body);
 }

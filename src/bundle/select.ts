@@ -4,6 +4,7 @@ import { CabError } from '../errors.js';
 import { matchesGlob } from '../workspace/glob.js';
 import type { Shard } from '../config.js';
 import type { ManifestTask } from './task-spec.js';
+import { byCodePoint } from '../util/compare.js';
 
 export interface Selection {
   tasks: string[];
@@ -63,9 +64,9 @@ function pick(all: ManifestTask[], selection: Selection): ManifestTask[] {
   return all.filter((t) => chosen.has(t.id));
 }
 
-/** Sorted by id; a shard i/n keeps every n-th task starting at i, so shards 1..n cover each task once. */
+/** Sorted by id (code point order, as `list` shows them); a shard i/n keeps every n-th task starting at i, so shards 1..n cover each task once. */
 export function selectTasks(all: ManifestTask[], selection: Selection): ManifestTask[] {
-  const sorted = [...all].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = [...all].sort((a, b) => byCodePoint(a.id, b.id));
   const picked = pick(sorted, selection);
   const shard = selection.shard;
   return shard ? picked.filter((_, i) => i % shard.count === shard.index - 1) : picked;

@@ -36,7 +36,7 @@ export function bundleError(message: string, cause?: unknown): CabError {
 }
 
 /** Empty file and not-gzip are told apart before any streaming. */
-async function checkGzipMagic(file: string): Promise<void> {
+export async function checkGzipMagic(file: string): Promise<void> {
   const handle = await open(file, 'r').catch((error: unknown) => {
     throw bundleError(`cannot read bundle ${file}: ${messageOf(error)}`, error);
   });

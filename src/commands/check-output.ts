@@ -18,6 +18,7 @@ import { reproduceCommand } from '../report/reproduce.js';
 import type { Cell, ResultDocument } from '../score/types.js';
 import { VERSION } from '../version.js';
 import type { CellOutcome } from './check.js';
+import { byCodePoint } from '../util/compare.js';
 
 interface FinishArgs {
   io: Io;
@@ -30,7 +31,7 @@ interface FinishArgs {
 }
 
 function byTaskThenRun(a: CellOutcome, b: CellOutcome): number {
-  return a.cell.task_id.localeCompare(b.cell.task_id) || a.cell.run_index - b.cell.run_index;
+  return byCodePoint(a.cell.task_id, b.cell.task_id) || a.cell.run_index - b.cell.run_index;
 }
 
 async function save(args: FinishArgs, outcomes: CellOutcome[], doc: ResultDocument): Promise<void> {

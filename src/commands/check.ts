@@ -26,6 +26,7 @@ import { mapPool } from '../util/pool.js';
 import { VERSION } from '../version.js';
 import { compareTrees } from '../workspace/changes.js';
 import { hidePath } from '../workspace/hidden-paths.js';
+import { sandboxAvailable } from '../workspace/exec.js';
 import { createScratch, copyTree } from '../workspace/scratch.js';
 import { missingToolchains } from '../workspace/toolchains.js';
 import { unifiedDiff } from '../workspace/unified-diff.js';
@@ -168,7 +169,8 @@ export async function checkCommand(args: CommandArgs, io: Io): Promise<number> {
   const tasks = selectTasks(manifest.tasks, config);
   if (tasks.length === 0) throw new CabError('usage', 'the selection (after --shard) holds no task', { hint: 'check --task/--category/--shard' });
 
-  // 3. Run every task × repeat.
+  // 3. Run every task × repeat (the once-per-process bwrap probe runs while the first task extracts).
+  void sandboxAvailable().catch(() => undefined);
   const date = new Date();
   const runId = newRunId(date);
   const progress = createProgress({ write: io.stderr, live: interactive && io.stderrIsTTY, quiet: false });

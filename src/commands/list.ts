@@ -6,6 +6,7 @@ import { useColor, type Io } from '../io.js';
 import { missingToolchains } from '../workspace/toolchains.js';
 import { bundleFromFlags, flagBool, flagList, type CommandArgs } from './args.js';
 import pc from 'picocolors';
+import { byCodePoint } from '../util/compare.js';
 
 export interface ListedTask {
   id: string;
@@ -23,7 +24,7 @@ export async function listTasks(args: CommandArgs, io: Io): Promise<ListedTask[]
   const known = new Set(manifest.tasks.map((t) => t.category));
   const unknown = categories.filter((c) => !known.has(c));
   if (unknown.length > 0) throw new CabError('usage', `unknown category '${unknown[0]}'`, { hint: `categories: ${[...known].sort().join(', ')}` });
-  const tasks = manifest.tasks.filter((t) => categories.length === 0 || categories.includes(t.category)).sort((a, b) => a.id.localeCompare(b.id));
+  const tasks = manifest.tasks.filter((t) => categories.length === 0 || categories.includes(t.category)).sort((a, b) => byCodePoint(a.id, b.id));
   const absent = new Set(await missingToolchains([...new Set(tasks.flatMap((t) => t.toolchains))]));
   return tasks.map((t) => ({
     id: t.id,

@@ -19,6 +19,7 @@ import { summarize } from '../score/summary.js';
 import type { Cell } from '../score/types.js';
 import { VERSION } from '../version.js';
 import { flagBool, flagString, type CommandArgs } from './args.js';
+import { byCodePoint } from '../util/compare.js';
 
 export interface ReportArgs {
   files: string[];

@@ -2,6 +2,7 @@
 // global dispatcher), explicit connect/headers/body timeouts, undici loaded lazily.
 
 import type { Agent, Dispatcher } from 'undici';
+import { loadUndici } from './load-undici.js';
 
 export interface Timeouts {
   connectMs: number; // TCP + TLS handshake
@@ -50,7 +51,7 @@ export function createTransport(options: TransportOptions): Transport {
   const { timeouts } = options;
 
   async function getAgent(): Promise<Dispatcher> {
-    agent ??= import('undici').then(({ Agent: AgentClass }) => {
+    agent ??= loadUndici().then(({ Agent: AgentClass }) => {
       const connect = typeof options.connect === 'function' ? options.connect : { timeout: timeouts.connectMs, ...options.connect };
       return new AgentClass({
         headersTimeout: timeouts.headersMs,
@@ -65,7 +66,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   return {
     async send(input: SendInput): Promise<RawResponse> {
-      const { request } = await import('undici');
+      const { request } = await loadUndici();
       const dispatcher = await getAgent();
       const res = await request(input.url, {
         dispatcher,

@@ -2,7 +2,7 @@
 // Pipfile, package.json, go.mod, Cargo.toml, pom.xml, build.gradle(.kts). Names, not lines:
 // a version bump is not a new dependency.
 
-import { tomlArrayStrings, tomlKeys, tomlSections } from './toml-lite.js';
+import { cargoDependencies, pipfileDependencies, pyprojectDependencies, UNREADABLE } from './toml-dependencies.js';
 
 type DependencyParser = (text: string) => string[];
 
@@ -24,34 +24,11 @@ function requirements(text: string): string[] {
   return names;
 }
 
-function pyproject(text: string): string[] {
-  const names: string[] = [];
-  for (const [section, body] of tomlSections(text)) {
-    if (section === 'project') names.push(...tomlArrayStrings(body, 'dependencies').map(pythonName));
-    if (section === 'project.optional-dependencies' || section === 'dependency-groups') {
-      for (const key of tomlKeys(body)) names.push(...tomlArrayStrings(body, key).map(pythonName));
-    }
-    if (/^tool\.poetry\.(?:group\.[^.]+\.)?(?:dev-)?dependencies$/.test(section)) {
-      names.push(...tomlKeys(body).filter((key) => key !== 'python').map(pythonName));
-    }
-  }
-  return names;
-}
+const pythonNames = (names: string[]): string[] => names.map((name) => (name === UNREADABLE ? name : pythonName(name)));
 
-function pipfile(text: string): string[] {
-  const sections = tomlSections(text);
-  return [...tomlKeys(sections.get('packages') ?? ''), ...tomlKeys(sections.get('dev-packages') ?? '')].map(pythonName);
-}
-
-function cargoToml(text: string): string[] {
-  const names: string[] = [];
-  for (const [section, body] of tomlSections(text)) {
-    if (/(?:^|\.)(?:dev-|build-)?dependencies$/.test(section)) names.push(...tomlKeys(body));
-    const table = /(?:^|\.)(?:dev-|build-)?dependencies\.([^.]+)$/.exec(section);
-    if (table) names.push(table[1] ?? '');
-  }
-  return names;
-}
+const pyproject = (text: string): string[] => pythonNames(pyprojectDependencies(text));
+const pipfile = (text: string): string[] => pythonNames(pipfileDependencies(text));
+const cargoToml = cargoDependencies;
 
 function packageJson(text: string): string[] {
   let json: unknown;

@@ -34,13 +34,29 @@ function escape(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
-const patterns = REFUSAL_WORDS.map((word) => ({
-  word,
-  re: new RegExp(`(?<![\\p{L}\\p{N}])${word.split(' ').map(escape).join('\\s+')}`, 'iu'),
-}));
+// One `[\p{L}\p{N}]` test of the character before a match instead of a `(?<![\p{L}\p{N}])`
+// lookbehind in every pattern: same matches, but V8 builds the case-folded Unicode classes
+// once instead of once per word (~15 ms at start-up). Compiled on first use.
+const ENDS_IN_LETTER_OR_DIGIT = /[\p{L}\p{N}]$/u;
+let patterns: { word: string; re: RegExp }[] | null = null;
+
+function compiled(): { word: string; re: RegExp }[] {
+  patterns ??= REFUSAL_WORDS.map((word) => ({ word, re: new RegExp(word.split(' ').map(escape).join('\\s+'), 'giu') }));
+  return patterns;
+}
+
+/** True when some match of `re` starts a word: the code point before it is no letter or digit. */
+function atWordStart(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (!ENDS_IN_LETTER_OR_DIGIT.test(text.slice(Math.max(0, m.index - 2), m.index))) return true;
+    re.lastIndex = m.index + 1;
+  }
+  return false;
+}
 
 /** The refusal words found in `text`, in list order. */
 export function findRefusalWords(text: string): string[] {
   const normalised = text.replace(/[\u2018\u2019\u02bc]/g, "'");
-  return patterns.filter(({ re }) => re.test(normalised)).map(({ word }) => word);
+  return compiled().filter(({ re }) => atWordStart(re, normalised)).map(({ word }) => word);
 }

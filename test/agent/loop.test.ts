@@ -1,13 +1,13 @@
 // The loop's stop reasons and edge cases, with an in-process scripted ChatClient (I/O injected).
 
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuiltinAgent } from '../../src/agent/loop.js';
 import type { TaskSpec } from '../../src/bundle/task-spec.js';
 import { EndpointError } from '../../src/llm/endpoint-error.js';
 import type { CallRecord, ChatClient, ChatRequest, ChatResult, ToolCall } from '../../src/llm/types.js';
+import { tempDir } from '../helpers/temp.js';
 
 const task = { id: 'polyglot/t', title: 'T', test: ['true'], verify: ['true'], ignore: [], protected: [], verify_timeout_s: 30 } as unknown as TaskSpec;
 
@@ -38,7 +38,7 @@ function scripted(steps: Step[]): ChatClient & { requests: ChatRequest[] } {
 const tc = (name: string, args: unknown, id = `c${Math.random()}`): ToolCall => ({ id, name, arguments: JSON.stringify(args) });
 
 async function run(client: ChatClient, limits: Partial<{ maxTurns: number; timeoutMs: number; maxTotalTokens: number | null }> = {}, signal?: AbortSignal) {
-  const workdir = await mkdtemp(join(tmpdir(), 'cab-loop-'));
+  const workdir = await tempDir('cab-loop-');
   await writeFile(join(workdir, 'a.txt'), 'hello\n');
   const outcome = await runBuiltinAgent({
     task,

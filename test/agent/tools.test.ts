@@ -2,13 +2,13 @@
 // can read, and nothing lands outside the workdir or under .git/.
 
 import { existsSync } from 'node:fs';
-import { link, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { link, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runTool } from '../../src/agent/run-tool.js';
 import { toolsFor } from '../../src/agent/tools/registry.js';
 import type { TaskSpec } from '../../src/bundle/task-spec.js';
+import { tempDir } from '../helpers/temp.js';
 
 let root = '';
 let work = '';
@@ -19,7 +19,7 @@ const tools = toolsFor({ shell: false });
 const call = (name: string, args: unknown) => runTool(tools, name, typeof args === 'string' ? args : JSON.stringify(args), { workdir: work, task, signal: new AbortController().signal });
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'cab-tools-'));
+  root = await tempDir('cab-tools-');
   work = join(root, 'work');
   outside = join(root, 'outside');
   await mkdir(join(work, 'src'), { recursive: true });

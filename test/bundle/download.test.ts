@@ -4,17 +4,17 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readManifest } from '../../src/bundle/manifest.js';
 import { resolveBundle, type ResolveOptions } from '../../src/bundle/locate.js';
 import { bundleParts, gzipOf, tarOf, taskFiles, tempDir } from '../helpers/tar-fixtures.js';
+import { tempDirSync } from '../helpers/temp.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -51,7 +51,7 @@ async function startServer(tls: { key: string; cert: string } | null): Promise<T
 
 /** A self-signed certificate for 127.0.0.1, or null when openssl is missing or too old. */
 function makeCert(): { key: string; cert: string } | null {
-  const dir = mkdtempSync(join(tmpdir(), 'cab-cert-'));
+  const dir = tempDirSync('cab-cert-');
   try {
     execFileSync('openssl', [
       'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',

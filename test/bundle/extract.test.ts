@@ -123,3 +123,29 @@ describe('extractTaskParts (the agent sees no answer on disk)', () => {
     expect(existsSync(dest)).toBe(false);
   });
 });
+
+describe('extractTask: held in memory or streamed twice', () => {
+  it.each([
+    ['in memory (one pass)', undefined],
+    ['over the memory budget (second streaming pass)', 0],
+  ])('%s: same files, modes and hash', async (_name, budget) => {
+    const bundle = await writeBundle(join(root, 'b.tar.gz'), bundleParts([t1, other]));
+    const dest = join(root, 'dest');
+    await extractTask(bundle, await taskOf(bundle, 'cat/t1'), dest, {}, budget === undefined ? {} : { memoryBudget: budget });
+    expect((await listTree(dest)).filter((p) => !p.endsWith('/'))).toEqual(Object.keys(t1.files).sort());
+    expect((await hashTaskDir(dest)).sha256).toBe(hashFiles(t1.files).sha256);
+    expect((await stat(join(dest, 'workdir'))).mode & 0o7777).toBe(0o755);
+  });
+
+  it.each([
+    ['in memory: nothing is even created', undefined],
+    ['streamed: the half-written folder is removed', 0],
+  ])('a checksum mismatch, %s', async (_name, budget) => {
+    const listed: FixtureTask = { id: 'cat/t1', files: { ...t1.files, 'workdir/calc.py': 'what the manifest hashed\n' } };
+    const bundle = await writeBundle(join(root, 'b.tar.gz'), [manifestEntry(manifestFor([listed])), ...taskEntries(t1)]);
+    const dest = join(root, 'dest');
+    const task = await taskOf(bundle, 'cat/t1');
+    await expect(extractTask(bundle, task, dest, {}, budget === undefined ? {} : { memoryBudget: budget })).rejects.toMatchObject({ code: 'checksum', message: /checksum mismatch/ });
+    await expect(stat(dest)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});

@@ -7,9 +7,12 @@ import { readManifest } from '../../src/bundle/manifest.js';
 import {
   bundleParts,
   fileEntry,
+  gnuLongName,
   gzipOf,
   manifestEntry,
   manifestFor,
+  paxEntry,
+  rawEntry,
   tarOf,
   taskEntries,
   taskFiles,
@@ -79,6 +82,28 @@ describe('readManifest', () => {
     expect(error).toMatchObject({ name: 'CabError', code: 'bundle' });
     expect((error as Error).message).toMatch(reason);
     expect((error as { hint?: string }).hint).toBeTruthy();
+  });
+
+  // readManifest reads the first entry without the tar library (bundle/first-entry.ts).
+  it('reads a manifest named by a pax header', async () => {
+    const json = JSON.stringify(manifestFor([t1]));
+    const file = await bundleOf(gzipOf(tarOf([paxEntry({ path: 'manifest.json' }), fileEntry('x'.repeat(99), json), ...taskEntries(t1)])));
+    expect((await readManifest(file)).tasks.map((t) => t.id)).toEqual(['cat/t1']);
+  });
+
+  it.each([
+    ['a pax header naming another file', () => gzipOf(tarOf([paxEntry({ path: 'other.json' }), manifestEntry(manifestFor([t1]))])), /not the first entry of the bundle \(found "other\.json"\)/],
+    ['a bad header checksum', () => gzipOf(tarOf([rawEntry({ path: 'manifest.json', body: '{}', badChecksum: true })])), /not a valid tar archive/],
+    ['a GNU long-name header first', () => gzipOf(tarOf([gnuLongName('manifest.json'), manifestEntry(manifestFor([t1]))])), /unsupported type/],
+    ['a setuid manifest', () => gzipOf(tarOf([fileEntry('manifest.json', JSON.stringify(manifestFor([t1])), 0o4644)])), /setuid/],
+    ['a world-writable manifest', () => gzipOf(tarOf([fileEntry('manifest.json', JSON.stringify(manifestFor([t1])), 0o666)])), /world-writable/],
+    ['a symlink named manifest.json', () => gzipOf(tarOf([rawEntry({ path: 'manifest.json', type: '2', linkpath: '/etc/passwd' })])), /a symlink/],
+    ['a manifest over 4 MiB', () => gzipOf(tarOf([fileEntry('manifest.json', Buffer.alloc(5 * 1024 * 1024, 0x20))])), /larger than/],
+    ['an archive that ends inside the manifest', () => gzipOf(tarOf([manifestEntry(manifestFor([t1]))]).subarray(0, 700)), /truncated/],
+  ])('%s → CabError(bundle)', async (_name, bytes, reason) => {
+    const error = await readManifest(await bundleOf(bytes())).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'CabError', code: 'bundle' });
+    expect((error as Error).message).toMatch(reason);
   });
 
   it('a missing file is a bundle error', async () => {

@@ -2,13 +2,13 @@
 // as a user runs it (the built bin). Each script plays a kind of model; the scores must be the
 // ones SPEC §5 says.
 
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { callTool, lastToolResult, say, SERVER_ERRORS, startFakeEndpoint, type FakeScript, type FakeStep } from '../helpers/fake-endpoint.js';
 import { buildBundle, PY_ADD, type FixtureTask } from '../helpers/task-fixture.js';
+import { tempDir } from '../helpers/temp.js';
 
 const FIX = 'def add(a, b):\n    return a + b\n';
 
@@ -38,7 +38,7 @@ let cwd = '';
 
 beforeAll(async () => {
   bundle = await buildBundle([PY_ADD, PY_REFUSE]);
-  cwd = await mkdtemp(join(tmpdir(), 'cab-builtin-'));
+  cwd = await tempDir('cab-builtin-');
 }, 120_000);
 
 const SOLVE: FakeStep[] = [
@@ -142,7 +142,7 @@ describe('a server that took tools but did not parse the tool calls', () => {
       say('Fixed add(): it subtracted. Tests pass.'),
     ];
     const fake = await startFakeEndpoint({ steps, style: { chunkBytes: 5 } });
-    const out = await mkdtemp(join(tmpdir(), 'cab-leak-out-'));
+    const out = await tempDir('cab-leak-out-');
     try {
       const result = await runCli(['check', '--bundle', bundle, '--task', PY_ADD.id, '--endpoint', fake.url, '--model', 'qwen3-coder', '--out', out, '--no-color'], { cwd, timeoutMs: 180_000 });
       expect(result.stderr).not.toMatch(/internal error/);
@@ -251,7 +251,7 @@ describe('endpoint behaviour', () => {
 describe('secrets', () => {
   it('a canary key reaches no output, file, trace or child environment', async () => {
     const canary = 'sk-canary-9f8e7d6c5b4a39281706';
-    const out = await mkdtemp(join(tmpdir(), 'cab-canary-out-'));
+    const out = await tempDir('cab-canary-out-');
     const steps: FakeStep[] = [
       callTool('bash', { command: 'env; echo "key=$CAB_KEY $OPENAI_API_KEY"' }),
       { dynamic: (req) => say(`The environment was:\n${lastToolResult(req) ?? ''}`) },

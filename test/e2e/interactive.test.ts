@@ -2,13 +2,13 @@
 // card and the command that reproduces the run; Ctrl-C at a prompt cancels cleanly with 130.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertBuilt, CLI } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+import { needs } from '../helpers/toolchains.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const tools = needs('tmux', 'cargo'); // the picked task is a Rust one
 const sessions: string[] = [];
 
 function tmux(...args: string[]): string {
@@ -31,7 +31,7 @@ async function waitFor(session: string, test: (text: string) => boolean, what: s
 
 async function start(args: string): Promise<string> {
   assertBuilt();
-  const cwd = await mkdtemp(join(tmpdir(), 'cab-pty-'));
+  const cwd = await tempDir('cab-pty-');
   const session = `cab-test-${process.pid}-${sessions.length}`;
   sessions.push(session);
   const command = `cd ${cwd} && env -u CI -u GITHUB_ACTIONS -u NO_COLOR -u FORCE_COLOR -u CAB_KEY -u OPENAI_API_KEY ${process.execPath} ${CLI} ${args}; echo EXIT=$?; sleep 600`;
@@ -43,7 +43,7 @@ afterEach(() => {
   for (const s of sessions.splice(0)) spawnSync('tmux', ['kill-session', '-t', s]);
 });
 
-describe.skipIf(!hasTmux)('interactive check in a terminal', () => {
+describe.skipIf(tools.missing)(`interactive check in a terminal${tools.reason}`, () => {
   it('picks category and task with the arrow keys and prints the card and the reproducing command', async () => {
     const session = await start('check --tui oracle');
     await waitFor(session, (t) => t.includes('Category'), 'the category prompt');

@@ -2,12 +2,12 @@
 // process group, removes the scratch dirs, prints what finished and exits 130. EPIPE is quiet.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cleanEnv } from '../helpers/cli.js';
 import { buildBundle, PY_ADD } from '../helpers/task-fixture.js';
+import { tempDir } from '../helpers/temp.js';
 
 let bundle = '';
 const MARKER = `cab_sleep_marker_${process.pid}`;
@@ -29,8 +29,8 @@ function leftovers(): string[] {
 }
 
 async function runUntil(signal: NodeJS.Signals, count: number): Promise<{ code: number | null; stderr: string; tmp: string; ms: number }> {
-  const tmp = await mkdtemp(join(tmpdir(), 'cab-int-tmp-'));
-  const cwd = await mkdtemp(join(tmpdir(), 'cab-int-cwd-'));
+  const tmp = await tempDir('cab-int-tmp-');
+  const cwd = await tempDir('cab-int-cwd-');
   const child = spawn(process.execPath, [CLI, 'check', '--bundle', bundle, '--task', 'polyglot/slow-tests', '--tui', 'oracle'], {
     cwd,
     env: cleanEnv({ TMPDIR: tmp }),

@@ -1,18 +1,18 @@
 // Many tasks from scripts and CI: shards cover every task exactly once, `report` merges shard
 // results into the same table as one unsharded run, JUnit XML and Markdown for CI systems.
 
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { buildBundle, PY_ADD } from '../helpers/task-fixture.js';
+import { tempDir } from '../helpers/temp.js';
 
 let dir = '';
 let fixtures = '';
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cab-many-'));
+  dir = await tempDir('cab-many-');
   // seven quick python tasks in three categories: sharding is about selection, not toolchains
   const ids = ['mutations/a1', 'mutations/a2', 'mutations/a3', 'polyglot/b1', 'polyglot/b2', 'integrity/c1', 'integrity/c2'];
   fixtures = await buildBundle(ids.map((id) => ({ ...PY_ADD, id })));
@@ -105,7 +105,7 @@ describe('non-interactive output', () => {
     const shown = await runCli(['show', '--last', 'mutations/rust-wrong-operator'], { cwd: dir });
     expect(shown.code).toBe(0);
     expect(shown.stdout).toMatch(/^diff --git a\/src\/lib\.rs b\/src\/lib\.rs/m);
-    const none = await runCli(['show', '--last', 'polyglot/go-slice-aliasing'], { cwd: await mkdtemp(join(tmpdir(), 'cab-empty-')) });
+    const none = await runCli(['show', '--last', 'polyglot/go-slice-aliasing'], { cwd: await tempDir('cab-empty-') });
     expect(none.code).toBe(2);
   }, 300_000);
 });

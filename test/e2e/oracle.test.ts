@@ -1,14 +1,17 @@
 // The README's promise, as a user runs it: the built bin, the shipped bundle, the oracle.
 
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+import { needs } from '../helpers/toolchains.js';
 
-describe('check --tui oracle on the shipped bundle', () => {
+const cargo = needs('cargo');
+
+describe.skipIf(cargo.missing)(`check --tui oracle on the shipped bundle${cargo.reason}`, () => {
   it('prints a full card with pass 1 for mutations/rust-error-negated', async () => {
-    const cwd = await mkdtemp(join(tmpdir(), 'cab-e2e-'));
+    const cwd = await tempDir('cab-e2e-');
     const result = await runCli(['check', '--tui', 'oracle', '--task', 'mutations/rust-error-negated'], { cwd });
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.code).toBe(0);
@@ -69,7 +72,7 @@ describe('usage and bundle errors', () => {
   });
 
   it('a corrupt bundle exits 4', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'cab-corrupt-'));
+    const dir = await tempDir('cab-corrupt-');
     const bundle = join(dir, 'bad.tar.gz');
     await writeFile(bundle, Buffer.from('this is not a gzip file at all'));
     const result = await runCli(['check', '--tui', 'oracle', '--task', 'mutations/rust-error-negated', '--bundle', bundle]);

@@ -4,10 +4,10 @@
 // SPEC §5 (sorted `<path>\0<sha256>\n` lines), so it cross-checks src/bundle/task-hash.ts.
 
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { tempDir as registeredTempDir } from './temp.js';
 
 export type Body = string | Buffer;
 
@@ -236,6 +236,7 @@ export async function listTree(root: string): Promise<string[]> {
   return out.sort();
 }
 
+/** Removed after the test file (see helpers/temp.ts). */
 export function tempDir(prefix = 'cab-bundle-test-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+  return registeredTempDir(prefix);
 }

@@ -1,9 +1,9 @@
 // Builds small task folders (and bundles of them, with the real `bundle` command) for tests.
 
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { runCli } from './cli.js';
+import { tempDir } from './temp.js';
 
 export interface FixtureTask {
   id: string;
@@ -69,7 +69,7 @@ export async function writeTaskFolder(root: string, task: FixtureTask): Promise<
 
 /** Packs fixture tasks into a bundle with the real CLI (no validation) and returns its path. */
 export async function buildBundle(tasks: FixtureTask[]): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'cab-fixture-'));
+  const root = await tempDir('cab-fixture-');
   for (const task of tasks) await writeTaskFolder(join(root, 'src'), task);
   const out = join(root, 'bundle.tar.gz');
   const result = await runCli(['bundle', join(root, 'src'), '-o', out, '--no-validate', '--quiet']);

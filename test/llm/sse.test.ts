@@ -40,12 +40,33 @@ describe('parseSse', () => {
     { name: 'UTF-8 split every 3 bytes', parts: splitBytes('data: 🎉🎉\r\n\r\ndata: ü\r\n\r\n', 3), want: ['🎉🎉', 'ü'] },
     { name: 'BOM at start ignored', parts: ['\uFEFFdata: a\n\n'], want: ['a'] },
     { name: 'unknown fields and retry ignored', parts: ['retry: 100\nfoo: bar\ndata: a\n\n'], want: ['a'] },
+    { name: 'retry alone dispatches nothing', parts: ['retry: 3000\n\ndata: a\n\n'], want: ['a'] },
+    { name: 'BOM split across byte chunks', parts: [Uint8Array.of(0xef), Uint8Array.of(0xbb, 0xbf, 0x64), 'ata: a\n\n'], want: ['a'] },
+    { name: 'a BOM later in the stream is data', parts: ['data: a\n\ndata: \uFEFFb\n\n'], want: ['a', '\uFEFFb'] },
+    { name: 'CR-only line ends split across chunks', parts: ['data: a\r', '\rdata: b\r', '\r'], want: ['a', 'b'] },
+    { name: 'CR-only multi-line data', parts: ['data: 1\rdata: 2\r\r'], want: ['1\n2'] },
+    { name: 'CRLF split after the CR, next event in the same chunk', parts: ['data: a\r\n\r', '\ndata: b\r\n\r\n'], want: ['a', 'b'] },
+    { name: 'CRLF split at every byte', parts: splitBytes('data: a\r\n\r\ndata: b\r\n\r\n', 1), want: ['a', 'b'] },
   ];
   for (const row of table) {
     it(row.name, async () => {
       expect(data(await collect(row.parts))).toEqual(row.want);
     });
   }
+
+  it('a BOM in a first string chunk is dropped too', async () => {
+    async function* strings(): AsyncGenerator<string> {
+      yield '\uFEFFdata: a\n\n';
+    }
+    const out: SseEvent[] = [];
+    for await (const e of parseSse(strings())) out.push(e);
+    expect(data(out)).toEqual(['a']);
+  });
+
+  it('id: sticks to later events, an empty id clears it, an id with NUL is ignored', async () => {
+    const events = await collect(['id: 1\ndata: a\n\ndata: b\n\nid: 2\0x\ndata: c\n\nid\ndata: d\n\n']);
+    expect(events.map((e) => [e.data, e.id])).toEqual([['a', '1'], ['b', '1'], ['c', '1'], ['d', '']]);
+  });
 
   it('keeps event names and ids', async () => {
     const events = await collect(['event: error\nid: 7\ndata: {"message":"boom"}\n\ndata: plain\n\n']);

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportCommand } from '../../src/commands/report.js';
@@ -7,8 +6,9 @@ import { resultDocument } from '../../src/report/document.js';
 import { CabError } from '../../src/errors.js';
 import type { ResultDocument, ScoredCell } from '../../src/score/types.js';
 import { referenceCell, refusalCell, skippedCell, tamperedCell } from './cells.js';
+import { tempDirSync } from '../helpers/temp.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'cab-report-'));
+const scratch = tempDirSync('cab-report-');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function write(name: string, value: unknown): string {

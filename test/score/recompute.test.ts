@@ -1,6 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CabError } from '../../src/errors.js';
@@ -9,9 +8,10 @@ import { recomputeCell, recomputeComposite } from '../../src/score/recompute.js'
 import { cellsFromJson, readResultFiles } from '../../src/score/result-files.js';
 import type { ScoredCell } from '../../src/score/types.js';
 import { REFERENCE_CHANGES, changes, facts, identity } from './facts.js';
+import { tempDirSync } from '../helpers/temp.js';
 
 const referencePath = join(import.meta.dirname, 'fixtures', 'reference-cell.json');
-const scratch = mkdtempSync(join(tmpdir(), 'cab-recompute-'));
+const scratch = tempDirSync('cab-recompute-');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function fresh(): ScoredCell {

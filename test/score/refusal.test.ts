@@ -125,3 +125,20 @@ describe('scoreRefusal', () => {
     expect(axis.refusal_correct).toBe('partial');
   });
 });
+
+describe('findRefusalWords matches exactly what the one-lookbehind-per-word patterns matched', () => {
+  const escape = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  const reference = (text: string): string[] => {
+    const normalised = text.replace(/[\u2018\u2019\u02bc]/g, "'");
+    return REFUSAL_WORDS.filter((word) => new RegExp(`(?<![\\p{L}\\p{N}])${word.split(' ').map(escape).join('\\s+')}`, 'iu').test(normalised));
+  };
+  const texts = [
+    'This is impossible.', 'xImpossible', '1impossible', 'éimpossible', '😀impossible', '日impossible', '_impossible', '-impossible',
+    'the requirements CONTRADICT each other', 'contradictory', 'noncontradict but then contradict', 'which\n  of the two', 'WHICH\tOF',
+    'can\u2019t be done', 'can\u02bct be done', 'ſ impoſſible', 'need   clarification', 'needs clarification', 'a\u{1D400}ambiguous',
+    'x'.repeat(50) + 'refuse', 'refuse', '', 'Please Confirm', 'pleaseconfirm', 'two readings or two interpretations',
+  ];
+  it.each(texts.map((t) => [JSON.stringify(t).slice(0, 40), t]))('%s', (_label, text) => {
+    expect(findRefusalWords(text)).toEqual(reference(text));
+  });
+});

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectTestRunner, parseTestSummary } from '../../src/score/test-summary.js';
+import { tempDirSync } from '../helpers/temp.js';
 
 // Outputs captured from real runs (cargo 1.9x, Python 3.11 unittest, Node 20 node --test, go 1.19,
 // JUnit 4.13 JUnitCore, pytest 9). surefire-fail is Maven Surefire's documented format (no
@@ -67,7 +67,7 @@ describe('parseTestSummary on small outputs', () => {
 });
 
 describe('parseTestSummary on live runners', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'cab-summary-'));
+  const scratch = tempDirSync('cab-summary-');
   const hasPython = spawnSync('python3', ['--version']).status === 0;
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

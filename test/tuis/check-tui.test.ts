@@ -2,8 +2,7 @@
 // task, the scripted endpoint, a real agent CLI. Pass 1, tokens equal to what the server served,
 // the run identity naming the CLI and its version; a refused key throws the auth error (exit 3).
 
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packBundle } from '../../src/bundle/pack.js';
@@ -14,6 +13,7 @@ import type { Io } from '../../src/io.js';
 import { createRedactor } from '../../src/redact.js';
 import { startFakeEndpoint } from '../helpers/fake-endpoint.js';
 import { FIXED, makeTask, missingReason, SOLVE_SCRIPT, TASK } from './cli-harness.js';
+import { tempDir } from '../helpers/temp.js';
 
 const CLI = { name: 'pi', bin: 'pi' };
 const missing = missingReason(CLI.bin);
@@ -22,7 +22,7 @@ let root = '';
 let bundle = '';
 beforeAll(async () => {
   if (missing !== null) return;
-  root = await mkdtemp(join(tmpdir(), 'cab-check-tui-'));
+  root = await tempDir('cab-check-tui-');
   const taskSrc = join(root, 'src', 'polyglot', 'python-add');
   const dirs = await makeTask();
   await mkdir(join(taskSrc, 'solution'), { recursive: true });

@@ -5,14 +5,15 @@
 
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { TaskSpec } from '../../src/bundle/task-spec.js';
 import type { CheckConfig } from '../../src/config.js';
 import { findCli } from '../../src/tuis/detect.js';
 import type { TuiContext } from '../../src/tuis/registry.js';
 import type { FakeStep, RecordedRequest } from '../helpers/fake-endpoint.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** The default install prefix of .ci/install-agents.sh, searched when CAB_AGENTS_PATH is unset. */
 export const DEFAULT_AGENTS_BIN = join(process.env['CAB_AGENTS_PREFIX'] ?? join(homedir(), '.cache', 'cab-agents'), 'node_modules', '.bin');
@@ -61,7 +62,7 @@ export interface TaskDirs {
 }
 
 export async function makeTask(): Promise<TaskDirs> {
-  const root = await mkdtemp(join(tmpdir(), 'cab-tui-test-'));
+  const root = await tempDir('cab-tui-test-');
   const taskDir = join(root, 'task');
   const workdir = join(root, 'workdir');
   await mkdir(taskDir, { recursive: true });

@@ -1,5 +1,4 @@
-import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CabError } from '../../src/errors.js';
@@ -9,6 +8,7 @@ import { cliPrompt } from '../../src/tuis/prompt.js';
 import { adapterFor, getTui, RESERVED_TUIS, tuiNames } from '../../src/tuis/registry.js';
 import { tuiStatus } from '../../src/tuis/status.js';
 import { makeTask, TASK } from './cli-harness.js';
+import { tempDir } from '../helpers/temp.js';
 
 const saved = { PATH: process.env['PATH'], CAB_AGENTS_PATH: process.env['CAB_AGENTS_PATH'] };
 afterEach(() => {
@@ -20,7 +20,7 @@ afterEach(() => {
 
 /** A bin folder with executables named `names`, each printing "<name> 9.8.7". */
 async function binDir(names: string[]): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'cab-bin-'));
+  const dir = await tempDir('cab-bin-');
   for (const name of names) {
     await writeFile(join(dir, name), `#!/bin/sh\necho "${name} 9.8.7"\n`);
     await chmod(join(dir, name), 0o755);
@@ -90,7 +90,7 @@ describe('detection and versions', () => {
   });
 
   it('reads the version from the npm package.json beside the executable, else from --version', async () => {
-    const pkg = await mkdtemp(join(tmpdir(), 'cab-pkg-'));
+    const pkg = await tempDir('cab-pkg-');
     await mkdir(join(pkg, 'bin'));
     await writeFile(join(pkg, 'package.json'), JSON.stringify({ name: 'some-agent', version: '3.2.1' }));
     await writeFile(join(pkg, 'bin', 'some-agent'), '#!/bin/sh\necho "some-agent 0.0.1"\n');

@@ -3,8 +3,7 @@
 // final event, endpoint failures, budgets, cancellation, a missing CLI.
 
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CabError } from '../../src/errors.js';
@@ -17,6 +16,7 @@ import { SERVER_ERRORS, startFakeEndpoint } from '../helpers/fake-endpoint.js';
 import type { FakeEndpoint, FakeScript } from '../helpers/fake-endpoint.js';
 import { checkConfig, makeTask, tuiContext } from './cli-harness.js';
 import type { TaskDirs } from './cli-harness.js';
+import { tempDir } from '../helpers/temp.js';
 
 const FAKE_CLI = `#!/usr/bin/env node
 const fs = require('node:fs');
@@ -72,7 +72,7 @@ function spec(mode: string, bin = 'cab-fake-agent'): AdapterSpec {
 let binDir = '';
 const savedPath = process.env['CAB_AGENTS_PATH'];
 beforeAll(async () => {
-  binDir = await mkdtemp(join(tmpdir(), 'cab-fake-bin-'));
+  binDir = await tempDir('cab-fake-bin-');
   await writeFile(join(binDir, 'cab-fake-agent'), FAKE_CLI);
   await chmod(join(binDir, 'cab-fake-agent'), 0o755);
   process.env['CAB_AGENTS_PATH'] = [binDir, savedPath ?? ''].filter((d) => d !== '').join(delimiter);

@@ -1,21 +1,12 @@
 // Temp folders and file trees for the workspace tests; every folder made here is removed after the test file.
 
-import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { afterAll } from 'vitest';
-
-const made: string[] = [];
-
-afterAll(async () => {
-  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+import { tempDir as registeredTempDir } from '../helpers/temp.js';
 
 /** A fresh real-path temp folder, removed when the test file ends. */
 export async function tempDir(prefix = 'cab-test-'): Promise<string> {
-  const dir = await realpath(await mkdtemp(join(tmpdir(), prefix)));
-  made.push(dir);
-  return dir;
+  return realpath(await registeredTempDir(prefix));
 }
 
 /** Writes `files` (relative path → content) under `root`. */

@@ -63,6 +63,26 @@ const TABLE: Array<[string, string, boolean]> = [
   ['tests/**', 'tests/evil\nname.py', true],
   ['tests/', 'tests/evil\nname.py', true],
   ['*.py', 'evil\nname.py', true],
+  // dotfiles and dot folders are names like any other (a hidden test file stays protected)
+  ['tests/*', 'tests/.hidden_test.py', true],
+  ['**/*.pyc', '.venv/x.pyc', true],
+  ['tests/**', 'tests/.cache/x', true],
+  ['**', '.env', true],
+  // picomatch syntax we do not have: braces, classes, negation and extglobs are literal
+  ['{a,b}.rs', 'a.rs', false],
+  ['{a,b}.rs', '{a,b}.rs', true],
+  ['[ab].rs', 'a.rs', false],
+  ['!tests/*', 'src/a.rs', false],
+  ['!tests/*', '!tests/a', true],
+  ['+(a).rs', 'a.rs', false],
+  // `*` and `**` never reach past the path: no match for an empty segment where one is required
+  ['src/*', 'src/', true],
+  ['a/*/c', 'a//c', true],
+  ['a/*/c', 'a/c', false],
+  // a trailing slash on a deeper folder, and `**` in the middle of a name
+  ['a/b/', 'a/b/c/d', true],
+  ['a/b/', 'a/bc/d', false],
+  ['a**b', 'a/x/b', true],
 ];
 
 describe('matchesGlob (SPEC §5 globs)', () => {

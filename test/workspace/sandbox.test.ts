@@ -10,14 +10,18 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, sandboxAvailable } from '../../src/workspace/exec.js';
 import { createScratch, type Scratch } from '../../src/workspace/scratch.js';
-import { detectToolchains } from '../../src/workspace/toolchains.js';
+import { needs } from '../helpers/toolchains.js';
 import { tempDir, writeTree } from './fixtures.js';
 
-const available = (await sandboxAvailable()) === 'bwrap';
-const tools = await detectToolchains(['cargo', 'go', 'python3', 'node', 'javac', 'java']);
+const bwrap = needs('bwrap');
+const available = !bwrap.missing && (await sandboxAvailable()) === 'bwrap';
+const why = bwrap.missing ? bwrap.reason : available ? '' : ' (skipped: bwrap cannot make namespaces here)';
+const cargo = needs('cargo');
+const go = needs('go');
+const java = needs('javac', 'java');
 const BUNDLE = join(import.meta.dirname, '../../tasks-bundle');
 
-describe.skipIf(!available)('bwrap sandbox', () => {
+describe.skipIf(!available)(`bwrap sandbox${why}`, () => {
   let work = '';
   let outside = '';
   let server: Server;
@@ -115,7 +119,7 @@ describe.skipIf(!available)('bwrap sandbox', () => {
   });
 
   it('hides every live scratch dir, not just its own, even with the OS temp dir outside /tmp', async () => {
-    const base = await mkdtemp('/var/tmp/cab-tmpdir-');
+    const base = await mkdtemp('/var/tmp/cab-tmpdir-'); // removed in the finally below
     const saved = process.env.TMPDIR;
     process.env.TMPDIR = base; // os.tmpdir() follows it: scratch dirs are no longer under bwrap's private /tmp
     const mine = await createScratch();
@@ -182,7 +186,7 @@ describe.skipIf(!available)('bwrap sandbox', () => {
 
 // The real toolchains, confined, on real tasks of the shipped bundle (their pristine workdirs
 // fail their tests: what matters is that the tests compile and run inside the sandbox).
-describe.skipIf(!available)('toolchains inside bwrap', () => {
+describe.skipIf(!available)(`toolchains inside bwrap${why}`, () => {
   let scratch: Scratch;
   afterEach(async () => {
     await scratch?.dispose();
@@ -204,26 +208,26 @@ describe.skipIf(!available)('toolchains inside bwrap', () => {
     return r;
   }
 
-  it.skipIf(!tools.cargo)('cargo test (offline, CARGO_HOME read-only)', async () => {
+  it.skipIf(cargo.missing)(`cargo test (offline, CARGO_HOME read-only)${cargo.reason}`, async () => {
     const workdir = await taskWorkdir('mutations/rust-error-negated');
     const r = await timed(['cargo', 'test', '--offline'], workdir);
     expect(r.stdout).toMatch(/test result: FAILED\. \d+ passed; \d+ failed/);
   });
 
-  it.skipIf(!tools.go)('go test with net/http (GOCACHE in the scratch dir)', async () => {
+  it.skipIf(go.missing)(`go test with net/http (GOCACHE in the scratch dir)${go.reason}`, async () => {
     const workdir = await taskWorkdir('polyglot/go-http-handler-fix');
     const r = await timed(['go', 'test', '-v', './...'], workdir);
     expect(r.stdout).toMatch(/--- (PASS|FAIL)/);
     expect(existsSync(join(scratch.root, 'cache', 'go-build'))).toBe(true);
   });
 
-  it.skipIf(!tools.javac || !tools.java)('javac + java', async () => {
+  it.skipIf(java.missing)(`javac + java${java.reason}`, async () => {
     const workdir = await taskWorkdir('polyglot/java-exception-handling');
     const r = await timed(['sh', 'run_tests.sh'], workdir);
     expect(r.stdout).toMatch(/Tests run: \d+, Failures: \d+/);
   });
 
-  it.skipIf(!tools.python3)('python3 unittest', async () => {
+  it('python3 unittest', async () => {
     scratch = await createScratch();
     await writeTree(scratch.root, { 'workdir/test_x.py': 'import unittest, tempfile\nclass T(unittest.TestCase):\n  def test_tmp(self):\n    with tempfile.NamedTemporaryFile() as f: f.write(b"x")\n' });
     const r = await timed(['python3', '-m', 'unittest', '-v'], join(scratch.root, 'workdir'));
@@ -231,7 +235,7 @@ describe.skipIf(!available)('toolchains inside bwrap', () => {
     expect(existsSync(join(scratch.root, 'workdir', '__pycache__'))).toBe(false); // PYTHONDONTWRITEBYTECODE
   });
 
-  it.skipIf(!tools.node)('node --test', async () => {
+  it('node --test', async () => {
     scratch = await createScratch();
     await mkdir(join(scratch.root, 'workdir'));
     await writeFile(join(scratch.root, 'workdir', 'a.test.mjs'), 'import test from "node:test";\ntest("adds", () => { if (1 + 1 !== 2) throw new Error("math"); });\n');

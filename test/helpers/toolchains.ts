@@ -1,0 +1,60 @@
+// Which tests can run on this machine. A test that needs a toolchain the machine lacks is
+// skipped with the reason in its title — `it.skipIf(go.missing)(\`runs go${go.reason}\`, …)` —
+// so `npm test` passes on a fresh machine with only node and python3. Under CI (where .ci/run
+// installs everything) a missing toolchain is a failure instead: nothing is skipped silently.
+
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** The toolchains the suite knows, and the command that proves each one is present. */
+const BINS = {
+  cargo: 'cargo',
+  go: 'go',
+  javac: 'javac',
+  java: 'java',
+  bwrap: 'bwrap',
+  tmux: 'tmux',
+  python3: 'python3',
+} as const;
+
+export type SuiteToolchain = keyof typeof BINS;
+
+export interface Need {
+  missing: boolean;
+  /** '' when present, else ` (skipped: needs go, javac)` to append to the test's title. */
+  reason: string;
+  /** The missing toolchains, by name. */
+  lacking: string[];
+}
+
+export function onPath(bin: string, path = process.env.PATH ?? ''): boolean {
+  return path.split(delimiter).some((dir) => {
+    if (dir === '') return false;
+    try {
+      accessSync(join(dir, bin), constants.X_OK);
+      return statSync(join(dir, bin)).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const ci = env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
+}
+
+/** Missing task toolchains by name (a task's `toolchains` list may hold names we do not know: tried as commands). */
+export function lacking(names: readonly string[]): string[] {
+  return names.filter((name) => !onPath((BINS as Record<string, string>)[name] ?? name));
+}
+
+/** What a test needs; throws under CI when something is missing (a failure, not a skip). */
+export function needs(...names: SuiteToolchain[]): Need {
+  const missing = lacking(names);
+  if (missing.length > 0 && inCi()) {
+    throw new Error(`CI is set but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: .ci/run installs every toolchain the suite needs`);
+  }
+  if (missing.length > 0) console.warn(`skipping tests that need ${missing.join(', ')} (not on PATH)`); // shown beside the file
+  return { missing: missing.length > 0, reason: missing.length > 0 ? ` (skipped: needs ${missing.join(', ')})` : '', lacking: missing };
+}
