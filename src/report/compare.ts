@@ -23,6 +23,16 @@ export const COMPARED_AXES: Readonly<Record<string, 'higher' | 'lower'>> = {
 
 export const DEFAULT_GATE_AXES = ['pass', 'composite'];
 
+/**
+ * The smallest change worth calling better or worse: scores on a 0–1 scale must move by 0.01,
+ * times and tokens by 5% of the baseline. Below that a change can be real and still be noise to a
+ * user (a few milliseconds of start-up shift every composite by 1e-4, consistently).
+ */
+function meaningful(axis: string, baseline: number | null, delta: number): boolean {
+  if (axis === 'wall_clock_ms' || axis === 'total_tokens' || axis === 'tokens_per_correct_task') return Math.abs(delta) >= 0.05 * Math.abs(baseline ?? 0);
+  return Math.abs(delta) >= 0.01;
+}
+
 /** `--fail-on-regression` → axis names (empty value: the defaults); null when the flag is absent. */
 export function parseGateAxes(raw: string | undefined): string[] | null {
   if (raw === undefined) return null;
@@ -69,7 +79,8 @@ export interface Comparison {
 
 export const METHOD =
   'per task: two-sided exact permutation test of the difference of means over the runs of each side (Fisher exact for pass); ' +
-  'overall: two-sided exact sign-flip test over the per-task mean differences; significant when p < alpha. ' +
+  'overall: two-sided exact sign-flip test over the per-task mean differences; significant when p < alpha ' +
+  'and the change is at least 0.01 on a 0–1 score or 5% of the baseline for times and tokens. ' +
   'Sampled (20,000 fixed-seed draws) past 100,000 arrangements.';
 
 const driverModel = (c: Cell): string => `${c.tui} · ${c.model ?? 'no-model'}`;
@@ -88,17 +99,17 @@ function meanOf(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length;
 }
 
-function verdictOf(axis: string, delta: number | null, test: TestResult | null): ChangeVerdict {
+function verdictOf(axis: string, baseline: number | null, delta: number | null, test: TestResult | null): ChangeVerdict {
   if (delta === null || test === null) return 'n/a';
   if (delta === 0) return 'same';
   if (test.min_p >= ALPHA) return 'untestable';
-  if (test.p >= ALPHA) return 'noise';
+  if (test.p >= ALPHA || !meaningful(axis, baseline, delta)) return 'noise';
   return (delta > 0) === (COMPARED_AXES[axis] === 'higher') ? 'better' : 'worse';
 }
 
 function change(axis: string, baseline: number | null, current: number | null, test: TestResult | null): AxisChange {
   const delta = baseline === null || current === null ? null : current - baseline;
-  return { baseline, current, delta, p: test && delta !== null ? test.p : null, verdict: verdictOf(axis, delta, test) };
+  return { baseline, current, delta, p: test && delta !== null ? test.p : null, verdict: verdictOf(axis, baseline, delta, test) };
 }
 
 function valuesOf(cells: readonly ScoredCell[], axis: string): number[] {

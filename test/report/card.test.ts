@@ -39,7 +39,7 @@ describe('renderCard', () => {
   });
 
   it('says integrity is not verifiable when the run had no sandbox', () => {
-    const text = renderCard({ ...tamperedCell(), sandbox: 'none', integrity: { ...tamperedCell().integrity, integrity: 1, tampered: false } }, { color: false });
+    const text = renderCard({ ...tamperedCell(), sandbox: 'none', integrity: { ...tamperedCell().integrity, integrity: 1, tampered: false, findings: [] } }, { color: false });
     expect(text).toContain('Integrity       1.000  not verifiable (sandbox none)');
     expect(text).toContain('sandbox none');
   });
