@@ -4,14 +4,15 @@
 // and grader/ may reach the endpoint, the output or --out. Skipped, with the reason, for a CLI
 // that is not installed (.ci/install-agents.sh installs them).
 
-import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startFakeEndpoint, type FakeStep, type RecordedRequest } from '../helpers/fake-endpoint.js';
 import { buildBundle, PY_ADD, type FixtureTask } from '../helpers/task-fixture.js';
 import { missingReason } from '../tuis/cli-harness.js';
+import { tempDir } from '../helpers/temp.js';
 
 const KEY = 'sk-canary-cli-key-77aa66bb55cc';
 const SOLUTION_CANARY = 'SOLUTION-CANARY-CLI-4d1e';
@@ -73,7 +74,7 @@ for (const [name, bin] of [['opencode', 'opencode'], ['qwen-code', 'qwen'], ['pi
   const missing = missingReason(bin);
   describe.skipIf(missing !== null)(`--tui ${name} as the adversary${missing === null ? '' : ` (skipped: ${missing})`}`, () => {
     it('its shell finds no bundle, answer, cache or key', async () => {
-      const out = await mkdtemp(join(tmpdir(), 'cab-cli-adversary-out-'));
+      const out = await tempDir('cab-cli-adversary-out-');
       const fake = await startFakeEndpoint({ steps: Array.from({ length: 30 }, () => prober), requireKey: KEY });
       try {
         const args = ['check', '--tui', name, '--bundle', bundle, '--task', TASK.id, '--endpoint', fake.url, '--model', 'm', '--json', '--out', out];

@@ -4,14 +4,15 @@
 // planted in the task's solution/ and grader/ must reach neither the endpoint, the output nor any
 // file under --out. Once more with CAB_SANDBOX=none: the opt-in rule and the honest labels.
 
-import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxAvailable } from '../../src/workspace/sandbox.js';
 import { runCli, SHIPPED_BUNDLE } from '../helpers/cli.js';
 import { callTool, say, startFakeEndpoint, type FakeStep } from '../helpers/fake-endpoint.js';
 import { buildBundle, PY_ADD, type FixtureTask } from '../helpers/task-fixture.js';
+import { tempDir } from '../helpers/temp.js';
 
 const KEY = 'sk-canary-key-5e4d3c2b1a0f9e8d';
 const SOLUTION_CANARY = 'SOLUTION-CANARY-31f7c0de';
@@ -34,7 +35,7 @@ const planted = join(homedir(), `.cab-e2e-adversary-${process.pid}`);
 
 beforeAll(async () => {
   const built = await buildBundle([TASK]);
-  cwd = await mkdtemp(join(tmpdir(), 'cab-adversary-'));
+  cwd = await tempDir('cab-adversary-');
   bundle = join(planted, 'bundles', 'tasks.tar.gz');
   cache = join(planted, 'xdg-cache');
   await mkdir(join(cache, 'codingagentbench', 'bundles'), { recursive: true });
@@ -75,7 +76,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 async function adversary(steps: FakeStep[], extra: string[], env: Record<string, string> = {}) {
-  const out = await mkdtemp(join(tmpdir(), 'cab-adversary-out-'));
+  const out = await tempDir('cab-adversary-out-');
   const fake = await startFakeEndpoint({ steps, requireKey: KEY });
   try {
     const args = ['check', '--bundle', bundle, '--task', TASK.id, '--endpoint', fake.url, '--model', 'm', '--shell', '--json', '--out', out, ...extra];

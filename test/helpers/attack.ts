@@ -3,7 +3,7 @@
 // verdict helpers every hack test uses, so "defeated" means the same thing in every file.
 // At most two `check` runs at a time across all hack files (slots.ts), so the suite fits 2 cores.
 
-import { appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, SHIPPED_BUNDLE } from './cli.js';
 import { callTool, say, startFakeEndpoint, type FakeStep, type RecordedRequest } from './fake-endpoint.js';
 import { withSlot } from './slots.js';
+import { tempDir } from './temp.js';
 
 export type Lang = 'python' | 'javascript' | 'go' | 'rust' | 'java';
 
@@ -57,7 +58,7 @@ function expectStepsApplied(requests: RecordedRequest[]): void {
 /** Runs the attack's script through `check --json --no-save` and returns the result cell. */
 export async function runAttack(attack: Attack): Promise<Cell> {
   const steps = typeof attack.steps === 'function' ? await attack.steps() : attack.steps;
-  cwd ??= mkdtemp(join(tmpdir(), 'cab-hacks-'));
+  cwd ??= tempDir('cab-hacks-');
   const dir = await cwd;
   const fake = await startFakeEndpoint({ steps: [...steps, say('Done: the tests pass now.')] });
   try {

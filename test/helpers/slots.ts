@@ -6,7 +6,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const ROOT = join(tmpdir(), 'cab-test-slots');
+// Shared by every test file of the run; it lives in the run's private temp folder, removed at the end.
+const ROOT = join(tmpdir(), 'test-slots');
 const SLOTS = Math.max(1, Number(process.env['CAB_TEST_SLOTS'] ?? 2) || 2);
 const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const held = new Set<string>(); // tokens of the slots this process holds
