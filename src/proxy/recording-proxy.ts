@@ -27,6 +27,7 @@ export type { ProxyLimits, ProxyStop } from './proxy-state.js';
 export interface RecordingProxyOptions {
   upstreamBase: string; // the user's endpoint, with or without /v1
   key?: string; // the user's key; empty or missing: no Authorization upstream
+  headers?: Readonly<Record<string, string>>; // extra upstream headers (--header / CAB_HEADERS)
   token?: string; // the dummy key drivers must send (default: random per proxy)
   limits?: ProxyLimits;
   timeouts?: Partial<Timeouts>;
@@ -116,6 +117,7 @@ export async function startRecordingProxy(opts: RecordingProxyOptions): Promise<
     base: apiBase(opts.upstreamBase),
     host: endpointHost(opts.upstreamBase),
     ...(key === undefined ? {} : { key }),
+    ...(opts.headers === undefined ? {} : { headers: opts.headers }),
     ...(opts.timeouts === undefined ? {} : { timeouts: opts.timeouts }),
     ...(opts.retry === undefined ? {} : { retry: opts.retry }),
   });
