@@ -1,8 +1,9 @@
 // The one local recording proxy every agent CLI talks to: node:http on 127.0.0.1 (random port) in
 // front of the user's endpoint. It holds the real key (drivers get a per-run dummy key and must
 // present it), forwards chat completions and /models with the client's retry policy, fixes
-// request parameters a server rejects, translates the Responses API for codex, enforces the run's
-// turn/token budget and records one CallRecord per model call.
+// request parameters a server rejects, translates the Responses API (codex) and the Anthropic
+// Messages API (Claude Code), enforces the run's turn/token budget and records one CallRecord per
+// model call.
 
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -19,6 +20,7 @@ import { relayChat } from './chat-relay.js';
 import { passBack, proxyError, readBody, relayHeaders } from './http-io.js';
 import { ProxyState } from './proxy-state.js';
 import type { ProxyLimits, ProxyStop } from './proxy-state.js';
+import { countTokens, relayMessages } from './messages-relay.js';
 import { relayResponses } from './responses-relay.js';
 import { createUpstream } from './upstream.js';
 
@@ -99,15 +101,19 @@ async function handle(state: ProxyState, token: string, req: IncomingMessage, re
   if (req.method === 'GET' && path === '/v1/models') return relayModels(state, req, res);
   const chat = path === '/v1/chat/completions';
   const responses = path === '/v1/responses';
-  if (req.method !== 'POST' || (!chat && !responses)) {
+  const messages = path === '/v1/messages';
+  const counting = path === '/v1/messages/count_tokens';
+  if (req.method !== 'POST' || (!chat && !responses && !messages && !counting)) {
     req.resume();
     return proxyError(res, 404, `codingagentbench proxy: no route ${req.method ?? ''} ${path}`, 'not_found');
   }
   const raw = await readBody(req);
   const body = raw === null ? null : parseObject(raw);
   if (body === null) return proxyError(res, 400, 'codingagentbench proxy: the request body is not a JSON object (or is too large)', 'invalid_request_error');
+  if (counting) return countTokens(res, body);
   const stop = state.refusal();
   if (stop !== null) return proxyError(res, 400, budgetMessage(stop), 'budget_exhausted');
+  if (messages) return relayMessages(state, req, res, body);
   return chat ? relayChat(state, req, res, body) : relayResponses(state, req, res, body);
 }
 

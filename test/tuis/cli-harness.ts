@@ -101,7 +101,7 @@ export function tuiContext(dirs: TaskDirs, config: CheckConfig, signal: AbortSig
 
 type Obj = Record<string, unknown>;
 
-const SHELL_TOOLS = ['bash', 'run_shell_command', 'exec_command', 'shell'];
+const SHELL_TOOLS = ['bash', 'Bash', 'run_shell_command', 'exec_command', 'shell'];
 
 function toolsOf(req: RecordedRequest): Array<{ name: string; parameters: Obj }> {
   return (req.body?.tools ?? []).flatMap((t) => {
