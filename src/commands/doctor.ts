@@ -49,7 +49,7 @@ function render(report: DoctorReport, color: boolean): string {
   for (const [name, version] of Object.entries(report.toolchains)) lines.push(`  ${mark(version !== null)} ${name.padEnd(8)} ${version ?? paint.dim('not found')}`);
   lines.push('', `Sandbox for tests and the shell tool: ${report.sandbox === 'bwrap' ? 'bwrap (no network, only the workdir writable)' : 'none (bwrap not available: processes run unconfined)'}`);
   lines.push('', 'Drivers (--tui)');
-  for (const [name, status] of Object.entries(report.tuis)) lines.push(`  ${mark(status.available)} ${name.padEnd(10)} ${status.detail}`);
+  for (const [name, status] of Object.entries(report.tuis)) lines.push(`  ${mark(status.available)} ${name.padEnd(12)} ${status.detail}`);
   if (report.endpoint) {
     const e = report.endpoint;
     lines.push('', `Endpoint ${e.url_host ?? ''}`);
