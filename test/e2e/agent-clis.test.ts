@@ -1,29 +1,34 @@
-// `check --tui claude-code` through the built bin, as a user runs it: Claude Code against the
-// scripted endpoint through the proxy's Messages translation. Skipped with a visible reason when
-// `claude` is not installed (.ci/install-agents.sh installs it), except under CI.
+// `check --tui claude-code` and `--tui cline` through the built bin, as a user runs them: Claude
+// Code through the proxy's Messages translation, Cline through its openai-compatible provider,
+// both against the scripted endpoint. Skipped with a visible reason when the CLI is not installed
+// (.ci/install-agents.sh installs both), except under CI.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { CLI, cleanEnv, runCli } from '../helpers/cli.js';
 import { startFakeEndpoint, type FakeStep, type RecordedRequest } from '../helpers/fake-endpoint.js';
 import { buildBundle, PY_ADD } from '../helpers/task-fixture.js';
 import { missingReason, useAgentsPath } from '../tuis/cli-harness.js';
 
-const missing = process.env['CI'] ? null : missingReason('claude');
-const MARKER = `cab_claude_marker_${process.pid}`;
+const MARKER = `cab_cli_marker_${process.pid}`;
 const TASK = { ...PY_ADD, workdir: { ...PY_ADD.workdir, 'README.md': `${PY_ADD.workdir['README.md'] ?? ''}\n<!-- ${MARKER} -->\n` } };
 const FIX = "sed -i 's/a - b/a + b/' src/app.py && python3 -m unittest discover -s tests -q";
 
 const answered = (req: RecordedRequest): boolean => (req.body?.messages ?? []).some((m) => m['role'] === 'tool');
-const hasBash = (req: RecordedRequest): boolean => (req.body?.tools ?? []).some((t) => (t as { function?: { name?: string } }).function?.name === 'Bash');
+const hasTool = (req: RecordedRequest, name: string): boolean => (req.body?.tools ?? []).some((t) => (t as { function?: { name?: string } }).function?.name === name);
 
-/** Fix through the Bash tool once, then report. Stateless: reads the conversation. */
-const solver: FakeStep = {
-  dynamic: (req) => (answered(req) || !hasBash(req) ? { reply: { content: 'Fixed add(): it subtracted.' } } : { reply: { content: 'Fixing.', tool_calls: [{ name: 'Bash', arguments: { command: FIX, description: 'fix add' } }] } }),
-};
+/** Fix through the CLI's shell tool once, then report. Stateless: reads the conversation. */
+function solverFor(tool: string, args: Record<string, unknown>): FakeStep {
+  return { dynamic: (req) => (answered(req) || !hasTool(req, tool) ? { reply: { content: 'Fixed add(): it subtracted.' } } : { reply: { content: 'Fixing.', tool_calls: [{ name: tool, arguments: args }] } }) };
+}
+
+const CLIS = [
+  { tui: 'claude-code', bin: 'claude', solver: solverFor('Bash', { command: FIX, description: 'fix add' }) },
+  { tui: 'cline', bin: 'cline', solver: solverFor('run_commands', { commands: [FIX] }) },
+];
 
 let bundle = '';
 let cwd = '';
@@ -36,9 +41,12 @@ beforeAll(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'cab-claude-'));
 }, 120_000);
 
-const args = (url: string): string[] => ['check', '--bundle', bundle, '--task', TASK.id, '--tui', 'claude-code', '--endpoint', url, '--model', 'fake-model', '--json', '--no-save'];
+describe.each(CLIS)('check --tui $tui through the built bin', ({ tui, bin, solver }) => {
+  const missing = process.env['CI'] ? null : missingReason(bin);
+  const args = (url: string): string[] => ['check', '--bundle', bundle, '--task', TASK.id, '--tui', tui, '--endpoint', url, '--model', 'fake-model', '--json', '--no-save'];
+  const it = missing === null ? test : test.skip;
+  if (missing !== null) test.skip(`skipped: ${missing}`, () => undefined);
 
-describe.skipIf(missing !== null)(`check --tui claude-code through the built bin${missing === null ? '' : ` (skipped: ${missing})`}`, () => {
   it('solves the task: pass 1, only the fix changed, token totals equal what the endpoint served', async () => {
     const fake = await startFakeEndpoint({ steps: Array.from({ length: 20 }, () => solver), requireKey: 'sk-claude-real' });
     try {
@@ -47,7 +55,7 @@ describe.skipIf(missing !== null)(`check --tui claude-code through the built bin
       expect(run.code).toBe(0);
       const cell = (JSON.parse(run.stdout) as { results: Array<Record<string, any>> }).results[0] as Record<string, any>;
       expect(cell.pass_rate.pass).toBe(1);
-      expect(cell.tui).toBe('claude-code');
+      expect(cell.tui).toBe(tui);
       expect(cell.tui_version).toMatch(/^\d+\.\d+\.\d+/);
       expect(cell.blast_radius.modified).toEqual(['src/app.py']);
       expect(cell.tokens.total_tokens).toBe(fake.served.prompt_tokens + fake.served.completion_tokens);
@@ -70,7 +78,7 @@ describe.skipIf(missing !== null)(`check --tui claude-code through the built bin
     }
   }, 240_000);
 
-  it('Ctrl-C while Claude Code waits on the model: exit 130, no claude process left', async () => {
+  it(`Ctrl-C while ${tui} waits on the model: exit 130, no ${bin} process left`, async () => {
     let seen: () => void = () => undefined;
     const asked = new Promise<void>((resolve) => (seen = resolve));
     const hang: FakeStep = { raw: () => seen() }; // never answers
@@ -78,7 +86,7 @@ describe.skipIf(missing !== null)(`check --tui claude-code through the built bin
     try {
       const child = spawn(process.execPath, [CLI, ...args(fake.url)], { cwd, env: cleanEnv({ CAB_AGENTS_PATH: agentsPath }), stdio: ['ignore', 'pipe', 'pipe'] });
       const code = new Promise<number | null>((resolve) => child.on('close', resolve));
-      await asked;
+      await Promise.race([asked, code]); // a CLI that exits before asking fails below, not by timeout
       child.kill('SIGINT');
       expect(await code).toBe(130);
       const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).stdout;
