@@ -17,7 +17,8 @@ import { readText } from '../llm/transport.js';
 import type { Timeouts } from '../llm/transport.js';
 import type { CallRecord } from '../llm/types.js';
 import { relayChat } from './chat-relay.js';
-import { passBack, proxyError, readBody, relayHeaders } from './http-io.js';
+import { passBack, proxyError, readBody, relayHeaders, sendJson } from './http-io.js';
+import { messagesError } from './messages-output.js';
 import { ProxyState } from './proxy-state.js';
 import type { ProxyLimits, ProxyStop } from './proxy-state.js';
 import { countTokens, relayMessages } from './messages-relay.js';
@@ -112,6 +113,7 @@ async function handle(state: ProxyState, token: string, req: IncomingMessage, re
   if (body === null) return proxyError(res, 400, 'codingagentbench proxy: the request body is not a JSON object (or is too large)', 'invalid_request_error');
   if (counting) return countTokens(res, body);
   const stop = state.refusal();
+  if (stop !== null && messages) return sendJson(res, 400, messagesError(400, budgetMessage(stop)));
   if (stop !== null) return proxyError(res, 400, budgetMessage(stop), 'budget_exhausted');
   if (messages) return relayMessages(state, req, res, body);
   return chat ? relayChat(state, req, res, body) : relayResponses(state, req, res, body);

@@ -160,4 +160,13 @@ describe('the proxy serves /v1/messages', () => {
     expect(res.status).toBe(401);
     expect(chatRequests(fake)).toHaveLength(0);
   });
+
+  it('past the turn budget: refused in the Messages error shape, upstream not asked', async () => {
+    const { fake, proxy } = await setup([{ reply: { content: 'one' } }], { limits: { maxCalls: 1 } });
+    await postMessages(proxy, ASK);
+    const res = await postMessages(proxy, ASK);
+    expect(res.status).toBe(400);
+    expect(await json(res)).toMatchObject({ type: 'error', error: { type: 'invalid_request_error', message: expect.stringMatching(/turn budget/) } });
+    expect(chatRequests(fake)).toHaveLength(1);
+  });
 });
