@@ -98,12 +98,11 @@ describe('extra request headers (--header, CAB_HEADERS)', () => {
 describe('faults real gateways showed', () => {
   it("(1) an Express-shaped error keeps the upstream's words: the text-tool fallback triggers", async () => {
     const steps: FakeStep[] = [
-      { rejectTools: 'llamacpp' },
       say('<tool_call>{"name": "read_file", "arguments": {"path": "src/app.py"}}</tool_call>'),
       say(`<tool_call>{"name": "write_file", "arguments": {"path": "src/app.py", "content": ${JSON.stringify(FIX)}}}</tool_call>`),
       say('Done.'),
     ];
-    const { gw } = await behind(steps, { expressErrors: true });
+    const { gw } = await behind({ steps, rejectTools: 'llamacpp' }, { expressErrors: true }); // every call with tools: 500
     const cell = cellOf(await check(gw.url));
     expect(cell.tool_mode).toBe('text');
     expect(cell.pass_rate.pass).toBe(1);
