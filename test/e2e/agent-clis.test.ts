@@ -1,7 +1,7 @@
-// `check --tui claude-code` and `--tui cline` through the built bin, as a user runs them: Claude
-// Code through the proxy's Messages translation, Cline through its openai-compatible provider,
-// both against the scripted endpoint. Skipped with a visible reason when the CLI is not installed
-// (.ci/install-agents.sh installs both), except under CI.
+// `check --tui claude-code`, `cline` and `continue` through the built bin, as a user runs them:
+// Claude Code through the proxy's Messages translation, Cline and Continue through their
+// OpenAI-compatible providers, against the scripted endpoint. Skipped with a visible reason when
+// the CLI is not installed (.ci/install-agents.sh installs them), except under CI.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
@@ -28,6 +28,7 @@ function solverFor(tool: string, args: Record<string, unknown>): FakeStep {
 const CLIS = [
   { tui: 'claude-code', bin: 'claude', solver: solverFor('Bash', { command: FIX, description: 'fix add' }) },
   { tui: 'cline', bin: 'cline', solver: solverFor('run_commands', { commands: [FIX] }) },
+  { tui: 'continue', bin: 'cn', solver: solverFor('Bash', { command: FIX }) },
 ];
 
 let bundle = '';
