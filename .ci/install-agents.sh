@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs the agent CLIs the `--tui` end-to-end tests drive (opencode, qwen-code, pi) from npm
-# into a private prefix — never into the repo's package.json — and prints the bin folder to put
-# on CAB_AGENTS_PATH (the tests also look there by default).
+# Installs the agent CLIs the `--tui` end-to-end tests drive (opencode, qwen-code, pi, Claude Code,
+# Cline, Continue) from npm into a private prefix — never into the repo's package.json — and
+# prints the bin folder to put on CAB_AGENTS_PATH (the tests also look there by default).
 #
 #   CAB_AGENTS_PATH="$(.ci/install-agents.sh)" npm test
 #   .ci/install-agents.sh @openai/codex @github/copilot   # more CLIs (copilot unpacks ~235 MB)
@@ -16,6 +16,9 @@ packages=(
   "opencode-ai@~1.18"
   "@qwen-code/qwen-code@~0.15"
   "@mariozechner/pi-coding-agent@~0.73" # the version CodingAgentBench ran
+  "@anthropic-ai/claude-code@~2.1" # its native binary comes in a platform package: nothing downloaded at run time
+  "cline@~3.0"
+  "@continuedev/cli@~1.5"
   "$@"
 )
 

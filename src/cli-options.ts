@@ -25,6 +25,7 @@ const ENDPOINT: Record<string, OptionSpec> = {
   endpoint: { type: 'string', value: '<url>', description: 'OpenAI-compatible base URL, with or without /v1 (env CAB_ENDPOINT, OPENAI_BASE_URL, OPENAI_API_BASE)' },
   key: { type: 'string', value: '<key>', description: 'API key (env CAB_KEY, OPENAI_API_KEY; prefer env: a flag is visible in the process list)' },
   model: { type: 'string', value: '<id>', description: 'model id (env CAB_MODEL); in a terminal, picked from /v1/models when omitted' },
+  header: { type: 'string', multiple: true, value: "'Name: value'", description: 'extra request header for a gateway, sent on every call, value redacted (repeatable; env CAB_HEADERS, one per line)' },
 };
 
 const BUNDLE: Record<string, OptionSpec> = {

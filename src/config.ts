@@ -8,6 +8,7 @@ import type { Io } from './io.js';
 import { useColor } from './io.js';
 import { flagBool, flagList, flagString, type CommandArgs } from './commands/args.js';
 import { parseGateAxes } from './report/compare.js';
+import { parseExtraHeaders, type ExtraHeaders } from './llm/extra-headers.js';
 
 export type ToolModeChoice = 'auto' | 'native' | 'text';
 
@@ -23,6 +24,7 @@ export interface CheckConfig {
   endpoint: string | null;
   key: string | null;
   keyFromFlag: boolean;
+  headers?: ExtraHeaders; // --header / CAB_HEADERS, names lower-cased
   model: string | null;
   tui: string;
   bundle: string | undefined;
@@ -107,6 +109,7 @@ export function buildCheckConfig(args: CommandArgs, io: Io): Readonly<CheckConfi
     endpoint: flagString(args, 'endpoint') ?? firstEnv(io.env, ['CAB_ENDPOINT', 'OPENAI_BASE_URL', 'OPENAI_API_BASE']) ?? null,
     key: flagKey ?? envKey ?? null,
     keyFromFlag: flagKey !== undefined,
+    headers: parseExtraHeaders(flagList(args, 'header'), io.env.CAB_HEADERS),
     model: flagString(args, 'model') ?? firstEnv(io.env, ['CAB_MODEL']) ?? null,
     tui: flagString(args, 'tui') ?? 'builtin',
     bundle: flagString(args, 'bundle'),

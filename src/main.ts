@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { COMMANDS, fillOptionalValues, type CommandSpec } from './cli-options.js';
 import { CabError, isCabError } from './errors.js';
 import type { Io } from './io.js';
+import { rawHeaderValues } from './llm/extra-headers.js';
 import { createRedactor } from './redact.js';
 import { scrubProcessSecrets } from './util/scrub-proc.js';
 import { VERSION } from './version.js';
@@ -45,6 +46,7 @@ function secretsFrom(argv: string[], env: NodeJS.ProcessEnv): string[] {
     if (arg === '--key') secrets.push(argv[i + 1]);
     if (arg.startsWith('--key=')) secrets.push(arg.slice('--key='.length));
   });
+  secrets.push(...rawHeaderValues(argv, env.CAB_HEADERS));
   return secrets.filter((s): s is string => typeof s === 'string' && s !== '');
 }
 

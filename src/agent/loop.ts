@@ -140,7 +140,8 @@ async function turn(input: BuiltinAgentInput, state: RunState, tools: readonly A
 function stopFromError(error: unknown, state: RunState, why: StopReason | null): Stop {
   if (why !== null) return { reason: why };
   if (!isEndpointError(error)) throw error;
-  if (!state.anySucceeded && (error.kind === 'auth' || error.kind === 'unreachable')) throw error;
+  // No successful turn: a misconfiguration (routing header, unknown model, refused key), not a score
+  if (!state.anySucceeded) throw error;
   return { reason: 'endpoint_error', detail: error.message };
 }
 

@@ -43,9 +43,11 @@ export async function resolveEndpointInputs({ config, tui, io, interactive, mani
   if (current.keyFromFlag) {
     io.stderr('warning: --key is visible to other users of this machine (process list, shell history); prefer CAB_KEY in the environment\n');
   }
+  const { registerSecret } = await import('../workspace/env.js');
+  for (const value of Object.values(current.headers ?? {})) registerSecret(value); // never in a child's environment
   const { endpointHost } = await import('../llm/normalize-url.js');
   if (tui.name !== 'builtin') return { config: current, client: null, endpointHost: endpointHost(current.endpoint) };
   const { createChatClient } = await import('../llm/client.js');
-  const client = createChatClient({ baseUrl: current.endpoint, ...(current.key ? { key: current.key } : {}) });
+  const client = createChatClient({ baseUrl: current.endpoint, ...(current.key ? { key: current.key } : {}), ...(current.headers ? { headers: current.headers } : {}) });
   return { config: current, client, endpointHost: endpointHost(current.endpoint) };
 }

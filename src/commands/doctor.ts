@@ -7,7 +7,8 @@ import { useColor, type Io } from '../io.js';
 import { tuiStatus, type TuiStatus } from '../tuis/status.js';
 import { detectToolchains, toolchainNames } from '../workspace/toolchains.js';
 import { sandboxAvailable } from '../workspace/exec.js';
-import { flagBool, flagString, type CommandArgs } from './args.js';
+import { flagBool, flagList, flagString, type CommandArgs } from './args.js';
+import { parseExtraHeaders } from '../llm/extra-headers.js';
 import pc from 'picocolors';
 
 type Probe = Awaited<ReturnType<typeof import('../llm/probe.js')['probeEndpoint']>>;
@@ -16,7 +17,7 @@ interface DoctorReport {
   toolchains: Record<string, string | null>;
   sandbox: string;
   tuis: Record<string, TuiStatus>;
-  endpoint: (Probe & { url_host: string | null }) | null;
+  endpoint: (Probe & { url_host: string | null; headers: string[] }) | null;
 }
 
 async function probe(args: CommandArgs, io: Io): Promise<DoctorReport['endpoint']> {
@@ -24,10 +25,11 @@ async function probe(args: CommandArgs, io: Io): Promise<DoctorReport['endpoint'
   if (!endpoint) return null;
   const key = flagString(args, 'key') ?? firstEnv(io.env, ['CAB_KEY', 'OPENAI_API_KEY']);
   const model = flagString(args, 'model') ?? firstEnv(io.env, ['CAB_MODEL']);
+  const headers = parseExtraHeaders(flagList(args, 'header'), io.env.CAB_HEADERS);
   const { probeEndpoint } = await import('../llm/probe.js');
   const { endpointHost } = await import('../llm/normalize-url.js');
-  const result = await probeEndpoint({ baseUrl: endpoint, ...(key ? { key } : {}), ...(model ? { model } : {}) });
-  return { ...result, url_host: endpointHost(endpoint) };
+  const result = await probeEndpoint({ baseUrl: endpoint, ...(key ? { key } : {}), headers, ...(model ? { model } : {}) });
+  return { ...result, url_host: endpointHost(endpoint), headers: Object.keys(headers) };
 }
 
 function toolCallLines(e: NonNullable<DoctorReport['endpoint']>, mark: (ok: boolean) => string): string[] {
@@ -47,12 +49,14 @@ function render(report: DoctorReport, color: boolean): string {
   for (const [name, version] of Object.entries(report.toolchains)) lines.push(`  ${mark(version !== null)} ${name.padEnd(8)} ${version ?? paint.dim('not found')}`);
   lines.push('', `Sandbox for tests and the shell tool: ${report.sandbox === 'bwrap' ? 'bwrap (no network, only the workdir writable)' : 'none (bwrap not available: processes run unconfined)'}`);
   lines.push('', 'Drivers (--tui)');
-  for (const [name, status] of Object.entries(report.tuis)) lines.push(`  ${mark(status.available)} ${name.padEnd(10)} ${status.detail}`);
+  for (const [name, status] of Object.entries(report.tuis)) lines.push(`  ${mark(status.available)} ${name.padEnd(12)} ${status.detail}`);
   if (report.endpoint) {
     const e = report.endpoint;
     lines.push('', `Endpoint ${e.url_host ?? ''}`);
+    if (e.headers.length > 0) lines.push(`  extra headers sent (values hidden): ${e.headers.join(', ')}`);
     lines.push(`  ${mark(e.reachable)} reachable`, `  ${mark(e.auth === 'ok' || e.auth === 'not-required')} auth: ${e.auth}`);
     lines.push(`  ${mark(e.models !== null)} /v1/models: ${e.models === null ? 'not listed' : e.models.slice(0, 8).join(', ') || '(empty)'}`);
+    if (e.models_error) lines.push(`    ${paint.dim(e.models_error)}`);
     lines.push(`  ${mark(e.native_tools === true)} native tool calls: ${e.native_tools ?? 'unknown'}`);
     lines.push(...toolCallLines(e, mark));
     lines.push(`  ${mark(e.streaming_usage === true)} streaming usage: ${e.streaming_usage ?? 'unknown'}`);

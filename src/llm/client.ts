@@ -19,6 +19,7 @@ import type { CallRecord, ChatClient, ChatOptions, ChatRequest, ChatResult } fro
 export interface ChatClientOptions {
   baseUrl: string; // with or without /v1
   key?: string; // empty or missing: no Authorization header
+  headers?: Readonly<Record<string, string>>; // extra headers on every request (a gateway's routing/tenant headers)
   timeouts?: Partial<Timeouts>;
   retry?: Partial<RetryPolicy> & { sleep?: (ms: number, signal?: AbortSignal) => Promise<void>; random?: () => number };
   userAgent?: string;
@@ -73,8 +74,14 @@ class EndpointClient implements EndpointChatClient {
     return this.key === undefined ? {} : { secret: this.key };
   }
 
+  private redact(text: string): string {
+    let out = redactSecret(text, this.key);
+    for (const value of Object.values(this.opts.headers ?? {})) out = redactSecret(out, value);
+    return out;
+  }
+
   private headers(accept: string, json = false): Record<string, string> {
-    const h: Record<string, string> = { accept, 'user-agent': this.opts.userAgent ?? 'codingagentbench-cli' };
+    const h: Record<string, string> = { ...this.opts.headers, accept, 'user-agent': this.opts.userAgent ?? 'codingagentbench-cli' };
     if (json) h['content-type'] = 'application/json';
     if (this.key !== undefined) h['authorization'] = `Bearer ${this.key}`;
     return h;
@@ -145,7 +152,7 @@ class EndpointClient implements EndpointChatClient {
     const record = (fields: Pick<CallRecord, 'prompt_tokens' | 'completion_tokens' | 'finish_reason' | 'usage_estimated'>, error?: EndpointError): CallRecord => {
       const status = error === undefined ? (state.status ?? 200) : statusOf(error, state.status);
       const r: CallRecord = { started_at, request_sha256: requestSha256(body), ...fields, latency_ms: Math.round(performance.now() - t0), status, retries: state.retries, stream };
-      if (error !== undefined) r.error = redactSecret(error.message, this.key);
+      if (error !== undefined) r.error = this.redact(error.message);
       this.calls.push(r);
       return r;
     };

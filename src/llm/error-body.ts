@@ -1,6 +1,7 @@
 // What a server said, in one line, from whatever error body it sent: OpenAI-style
 // {"error":{"message"}}, Ollama {"error":"…"}, vLLM/NIM {"object":"error","message"}, FastAPI
-// {"detail":…}, an HTML error page from a proxy, or plain text.
+// {"detail":…}, Express/Nest {"error":"Internal Server Error","message":"<the upstream's words>"},
+// an HTML error page from a proxy, or plain text.
 
 export interface ServerError {
   message: string; // one line, "" when the body said nothing useful
@@ -45,7 +46,12 @@ export function errorFromJson(json: unknown): ServerError | null {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
   const obj = json as Record<string, unknown>;
   const inner = obj['error'];
-  if (typeof inner === 'string') return { message: oneLine(inner), code: null, type: null };
+  if (typeof inner === 'string') {
+    // Express/Nest: "error" is the status text, the real cause is the sibling "message"
+    const sibling = messageOfValue(obj['message']) ?? detailText(obj['detail']);
+    const message = sibling === null || sibling === '' || sibling === inner ? inner : `${inner}: ${sibling}`;
+    return { message: oneLine(message), code: text(obj['code']), type: text(obj['type']) };
+  }
   if (typeof inner === 'object' && inner !== null) {
     const err = inner as Record<string, unknown>;
     const base = messageOfValue(err) ?? '';

@@ -21,12 +21,14 @@ export interface ProbeResult {
   tool_call: 'parsed' | 'as-text' | 'none' | null;
   dialect?: string; // the dialect of a call that came back as text
   server_fix?: string; // how to make the server parse that dialect
+  models_error?: string; // /models failed (5xx) but the chat checks went on
   error?: string;
 }
 
 export interface ProbeOptions {
   baseUrl: string;
   key?: string;
+  headers?: Readonly<Record<string, string>>;
   model?: string;
   signal?: AbortSignal;
   timeouts?: Partial<Timeouts>;
@@ -67,6 +69,7 @@ export async function probeEndpoint(opts: ProbeOptions): Promise<ProbeResult> {
     client = createChatClient({
       baseUrl: opts.baseUrl,
       ...(opts.key === undefined ? {} : { key: opts.key }),
+      ...(opts.headers === undefined ? {} : { headers: opts.headers }),
       timeouts: { connectMs: 10_000, headersMs: 180_000, bodyMs: 60_000, ...opts.timeouts },
       retry: { maxRetries: 1, maxRetryAfterMs: 10_000 },
       ...(opts.dispatcherOptions ? { dispatcherOptions: opts.dispatcherOptions } : {}),
@@ -88,8 +91,10 @@ export async function probeEndpoint(opts: ProbeOptions): Promise<ProbeResult> {
     } catch (err) {
       fail(err);
       const status = err instanceof EndpointError ? err.status : undefined;
-      if (!result.reachable || result.auth === 'refused' || (status !== 404 && status !== 405)) return result;
-      delete result.error; // no /models route is fine: go on with the chat checks
+      if (!result.reachable || result.auth === 'refused' || (status !== 404 && status !== 405 && (status ?? 0) < 500)) return result;
+      // no /models route, or a gateway failing on it, is fine: go on with the chat checks
+      if (status !== undefined && status >= 500) result.models_error = result.error;
+      delete result.error;
     }
     const model = opts.model ?? result.models?.[0];
     if (model === undefined) {

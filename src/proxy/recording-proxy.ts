@@ -1,8 +1,9 @@
 // The one local recording proxy every agent CLI talks to: node:http on 127.0.0.1 (random port) in
 // front of the user's endpoint. It holds the real key (drivers get a per-run dummy key and must
 // present it), forwards chat completions and /models with the client's retry policy, fixes
-// request parameters a server rejects, translates the Responses API for codex, enforces the run's
-// turn/token budget and records one CallRecord per model call.
+// request parameters a server rejects, translates the Responses API (codex) and the Anthropic
+// Messages API (Claude Code), enforces the run's turn/token budget and records one CallRecord per
+// model call.
 
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -16,9 +17,11 @@ import { readText } from '../llm/transport.js';
 import type { Timeouts } from '../llm/transport.js';
 import type { CallRecord } from '../llm/types.js';
 import { relayChat } from './chat-relay.js';
-import { passBack, proxyError, readBody, relayHeaders } from './http-io.js';
+import { passBack, proxyError, readBody, relayHeaders, sendJson } from './http-io.js';
+import { messagesError } from './messages-output.js';
 import { ProxyState } from './proxy-state.js';
 import type { ProxyLimits, ProxyStop } from './proxy-state.js';
+import { countTokens, relayMessages } from './messages-relay.js';
 import { relayResponses } from './responses-relay.js';
 import { createUpstream } from './upstream.js';
 
@@ -27,6 +30,7 @@ export type { ProxyLimits, ProxyStop } from './proxy-state.js';
 export interface RecordingProxyOptions {
   upstreamBase: string; // the user's endpoint, with or without /v1
   key?: string; // the user's key; empty or missing: no Authorization upstream
+  headers?: Readonly<Record<string, string>>; // extra upstream headers (--header / CAB_HEADERS)
   token?: string; // the dummy key drivers must send (default: random per proxy)
   limits?: ProxyLimits;
   timeouts?: Partial<Timeouts>;
@@ -98,15 +102,20 @@ async function handle(state: ProxyState, token: string, req: IncomingMessage, re
   if (req.method === 'GET' && path === '/v1/models') return relayModels(state, req, res);
   const chat = path === '/v1/chat/completions';
   const responses = path === '/v1/responses';
-  if (req.method !== 'POST' || (!chat && !responses)) {
+  const messages = path === '/v1/messages';
+  const counting = path === '/v1/messages/count_tokens';
+  if (req.method !== 'POST' || (!chat && !responses && !messages && !counting)) {
     req.resume();
     return proxyError(res, 404, `codingagentbench proxy: no route ${req.method ?? ''} ${path}`, 'not_found');
   }
   const raw = await readBody(req);
   const body = raw === null ? null : parseObject(raw);
   if (body === null) return proxyError(res, 400, 'codingagentbench proxy: the request body is not a JSON object (or is too large)', 'invalid_request_error');
+  if (counting) return countTokens(res, body);
   const stop = state.refusal();
+  if (stop !== null && messages) return sendJson(res, 400, messagesError(400, budgetMessage(stop)));
   if (stop !== null) return proxyError(res, 400, budgetMessage(stop), 'budget_exhausted');
+  if (messages) return relayMessages(state, req, res, body);
   return chat ? relayChat(state, req, res, body) : relayResponses(state, req, res, body);
 }
 
@@ -116,6 +125,7 @@ export async function startRecordingProxy(opts: RecordingProxyOptions): Promise<
     base: apiBase(opts.upstreamBase),
     host: endpointHost(opts.upstreamBase),
     ...(key === undefined ? {} : { key }),
+    ...(opts.headers === undefined ? {} : { headers: opts.headers }),
     ...(opts.timeouts === undefined ? {} : { timeouts: opts.timeouts }),
     ...(opts.retry === undefined ? {} : { retry: opts.retry }),
   });

@@ -17,6 +17,7 @@ export interface UpstreamOptions {
   base: string; // API root, e.g. http://127.0.0.1:8000/v1
   host: string; // host[:port], safe to show
   key?: string;
+  headers?: Readonly<Record<string, string>>; // extra headers on every request (--header / CAB_HEADERS)
   timeouts?: Partial<Timeouts>;
   retry?: Partial<RetryPolicy> & { sleep?: (ms: number, signal?: AbortSignal) => Promise<void>; random?: () => number };
 }
@@ -61,7 +62,7 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
   const transport: Transport = createTransport({ timeouts });
 
   function headers(accept: string, userAgent?: string): Record<string, string> {
-    const h: Record<string, string> = { accept, 'content-type': 'application/json', 'user-agent': userAgent ?? 'codingagentbench-proxy' };
+    const h: Record<string, string> = { ...opts.headers, accept, 'content-type': 'application/json', 'user-agent': userAgent ?? 'codingagentbench-proxy' };
     if (key !== undefined) h['authorization'] = `Bearer ${key}`;
     return h;
   }

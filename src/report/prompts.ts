@@ -45,11 +45,12 @@ async function pickTask(clack: Clack, args: PromptArgs): Promise<string> {
 }
 
 async function pickModel(clack: Clack, args: PromptArgs, endpoint: string, key: string | null): Promise<string> {
+  const headers = args.config.headers ?? {};
   const common = { input: process.stdin, output: process.stderr, signal: args.io.signal };
   let models: string[] = [];
   try {
     const { createChatClient } = await import('../llm/client.js');
-    const client = createChatClient({ baseUrl: endpoint, ...(key ? { key } : {}) });
+    const client = createChatClient({ baseUrl: endpoint, ...(key ? { key } : {}), headers });
     try {
       models = await client.listModels(args.io.signal);
     } finally {

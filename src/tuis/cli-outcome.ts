@@ -16,12 +16,15 @@ export interface RunFacts {
   aborted: boolean;
 }
 
-/** How the run ended. Throws the endpoint's error when it refused the key or never answered. */
+/**
+ * How the run ended. Throws the endpoint's error when it refused the key, never answered, or
+ * failed every call (a routing or configuration error must never look like a mediocre model).
+ */
 export function stopOf(f: RunFacts): { reason: StopReason; detail?: string } {
   if (f.aborted) return { reason: 'cancelled' };
   const endpointError = f.proxy.endpointError();
   if (f.proxy.authFailed() && endpointError !== null) throw endpointError;
-  if (f.proxy.succeeded() === 0 && endpointError?.kind === 'unreachable') throw endpointError;
+  if (f.proxy.succeeded() === 0 && endpointError !== null) throw endpointError;
   if (f.exec.timedOut) return { reason: 'timeout', detail: `${f.name} was stopped at the time limit` };
   const limit = f.proxy.limitHit();
   if (limit !== null) return { reason: limit, detail: `the proxy refused further model calls (${limit})` };

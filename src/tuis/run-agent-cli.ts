@@ -59,6 +59,7 @@ function startProxy(ctx: TuiContext, plan: RunPlan & { endpoint: string }): Prom
   return startRecordingProxy({
     upstreamBase: plan.endpoint,
     key: plan.key,
+    ...(ctx.config.headers ? { headers: ctx.config.headers } : {}),
     limits: { maxCalls: plan.maxTurns, maxTotalTokens: ctx.config.maxTotalTokens },
     onCall: (c) => {
       tokens += c.prompt_tokens + c.completion_tokens;

@@ -96,9 +96,10 @@ describe('stop reasons', () => {
     expect(outcome).toMatchObject({ stop_reason: 'endpoint_error', stop_detail: 'endpoint x failed (HTTP 500): boom' });
   });
 
-  it('auth or unreachable before any success is rethrown (check exits 3)', async () => {
+  it('any endpoint error before any success is rethrown (check exits 3): a misconfiguration is not a score', async () => {
     await expect(run(scripted([new EndpointError('auth', 'refused the API key')]))).rejects.toMatchObject({ kind: 'auth' });
     await expect(run(scripted([new EndpointError('unreachable', 'cannot connect')]))).rejects.toMatchObject({ kind: 'unreachable' });
+    await expect(run(scripted([new EndpointError('bad-request', 'provider header required')]))).rejects.toMatchObject({ message: 'provider header required' });
   });
 });
 

@@ -94,6 +94,9 @@ describe('serverError', () => {
   });
   it('reads vLLM/NIM top-level message and Mistral object messages', () => {
     expect(serverError('{"object":"error","message":"bad","type":"BadRequestError","code":400}')).toEqual({ message: 'bad', code: '400', type: 'BadRequestError' });
+    // Express/Nest default shape: the sibling message is the real cause
+    expect(serverError('{"error":"Internal Server Error","message":"tools param requires --jinja flag","statusCode":500}').message).toBe('Internal Server Error: tools param requires --jinja flag');
+    expect(serverError('{"error":"model not found"}').message).toBe('model not found');
     expect(serverError('{"object":"error","message":{"detail":[{"loc":["body","stream_options"],"msg":"Extra inputs are not permitted"}]}}').message).toBe('body.stream_options: Extra inputs are not permitted');
   });
 });

@@ -102,4 +102,23 @@ describe('stream assembly', () => {
     expect(r.tool_calls.map((c) => c.name)).toEqual(['run_tests']);
     expect(r.finish_reason).toBe('tool_calls');
   });
+
+  it('assembles by id when a gateway renumbers every call to index 0 and re-sends whole calls', () => {
+    const r = assemble([
+      chunk({ tool_calls: [{ index: 0, id: 'a', type: 'function', function: { name: 'read_file', arguments: '{"path":' } }] }),
+      chunk({ tool_calls: [{ index: 0, function: { arguments: '"x"}' } }] }),
+      chunk({ tool_calls: [{ index: 0, id: 'b', type: 'function', function: { name: 'read_file', arguments: '{"path":"y"}' } }] }),
+      chunk({ tool_calls: [{ index: 0, id: 'a', type: 'function', function: { name: 'read_file', arguments: '{"path":"x"}' } }] }),
+      chunk({ tool_calls: [{ index: 0, id: 'b', type: 'function', function: { name: 'read_file', arguments: '{"path":"y"}' } }] }, 'tool_calls'),
+    ]);
+    expect(r.tool_calls).toEqual([
+      { id: 'a', name: 'read_file', arguments: '{"path":"x"}' },
+      { id: 'b', name: 'read_file', arguments: '{"path":"y"}' },
+    ]);
+  });
+
+  it('keeps the real usage when a trailing all-zero usage follows', () => {
+    const r = assemble([chunk({ content: 'hi' }, 'stop'), { choices: [], usage: { prompt_tokens: 120, completion_tokens: 7 } }, { choices: [], usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 } }]);
+    expect(r.usage).toEqual({ prompt_tokens: 120, completion_tokens: 7 });
+  });
 });

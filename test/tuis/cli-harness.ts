@@ -103,7 +103,7 @@ export function tuiContext(dirs: TaskDirs, config: CheckConfig, signal: AbortSig
 
 type Obj = Record<string, unknown>;
 
-const SHELL_TOOLS = ['bash', 'run_shell_command', 'exec_command', 'shell'];
+const SHELL_TOOLS = ['bash', 'Bash', 'run_shell_command', 'run_commands', 'exec_command', 'shell'];
 
 function toolsOf(req: RecordedRequest): Array<{ name: string; parameters: Obj }> {
   return (req.body?.tools ?? []).flatMap((t) => {
@@ -115,6 +115,7 @@ function toolsOf(req: RecordedRequest): Array<{ name: string; parameters: Obj }>
 /** Arguments for a shell tool: the command in `cmd` or `command`, other required fields filled plainly. */
 function shellArgs(parameters: Obj, command: string): Obj {
   const props = (parameters['properties'] ?? {}) as Record<string, { type?: string; enum?: unknown[] }>;
+  if ('commands' in props) return { commands: [command] }; // cline: an array of commands
   const field = 'cmd' in props ? 'cmd' : 'command';
   const args: Obj = { [field]: command };
   for (const name of (parameters['required'] ?? []) as string[]) {

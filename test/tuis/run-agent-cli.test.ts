@@ -155,11 +155,12 @@ describe('runAgentCli', () => {
     expect((err as EndpointError).kind).toBe('unreachable');
   });
 
-  it('a server error after the retries is stop_reason endpoint_error with the server’s words', async () => {
+  it('a server error on every call (none succeeded) is thrown with the server’s words, never scored', async () => {
     const { fake, dirs, key } = await setup([SERVER_ERRORS.badGatewayHtml, SERVER_ERRORS.badGatewayHtml, SERVER_ERRORS.badGatewayHtml, SERVER_ERRORS.badGatewayHtml, SERVER_ERRORS.badGatewayHtml]);
-    const outcome = await runAgentCli(spec('once'), tuiContext(dirs, checkConfig({ endpoint: fake.url, key })));
-    expect(outcome.stop_reason).toBe('endpoint_error');
-    expect(outcome.stop_detail).toContain('502 Bad Gateway');
+    const err = await runAgentCli(spec('once'), tuiContext(dirs, checkConfig({ endpoint: fake.url, key }))).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EndpointError);
+    expect((err as EndpointError).message).toContain('502 Bad Gateway');
+    expect((err as EndpointError).exitCode).toBe(3);
   }, 60_000);
 
   it('stops at the time limit: stop_reason timeout', async () => {
