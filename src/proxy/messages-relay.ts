@@ -6,19 +6,17 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { estimatePromptFromBody, startCall, usageFor } from './call-record.js';
-import type { CallRecorder } from './call-record.js';
 import { forwardChat } from './forward-chat.js';
 import { driverGone, sendJson, writeChunk } from './http-io.js';
 import { messageJson, messagesError, MessagesStream, newMessageId, sseFrame } from './messages-output.js';
 import { messagesToChat } from './messages-request.js';
 import type { ProxyState } from './proxy-state.js';
 import { readUpstream } from './read-upstream.js';
+import { secretOf, streamTranslated, type Finished } from './translated-reply.js';
 import type { UpstreamReply } from './read-upstream.js';
 import type { UpstreamResult } from './upstream.js';
 
 type Obj = Record<string, unknown>;
-
-const secretOf = (state: ProxyState): { secret?: string } => (state.secret === undefined ? {} : { secret: state.secret });
 
 export function countTokens(res: ServerResponse, request: Obj): void {
   sendJson(res, 200, { input_tokens: estimatePromptFromBody(messagesToChat(request).body) });
@@ -44,30 +42,8 @@ export async function relayMessages(state: ProxyState, req: IncomingMessage, res
   const id = newMessageId();
   const done = { state, call, sent, status: result.res.status, retries: result.retries };
   if (!stream) return answerJson(done, id, model, await readUpstream(result.res, false, { signal, ...secretOf(state) }), res);
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const events = new MessagesStream(id, model, (event) => writeChunk(res, sseFrame(event)));
-  await events.start();
-  const reply = await readUpstream(result.res, true, { onText: (t) => events.textDelta(t), signal, ...secretOf(state) });
-  const usage = usageFor(sent, reply.message);
-  if (reply.aborted) {
-    state.record(call.replied(reply.message, usage, 'aborted', result.retries, 'the driver closed the connection before the reply ended'));
-  } else if (reply.inlineError !== null) {
-    const error = state.inlineError(reply.inlineError);
-    state.record(call.replied(reply.message, usage, result.res.status, result.retries, error.message), error);
-    await events.fail(reply.inlineError);
-  } else {
-    state.record(call.replied(reply.message, usage, result.res.status, result.retries));
-    await events.finish(reply.message, usage);
-  }
-  res.end();
-}
-
-interface Finished {
-  state: ProxyState;
-  call: CallRecorder;
-  sent: Obj;
-  status: number;
-  retries: number;
+  await streamTranslated(done, result.res, events, signal, res);
 }
 
 /** A non-streaming Messages request: one message object (or the server's inline error as a 500). */

@@ -4,11 +4,11 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startCall, usageFor } from './call-record.js';
-import type { CallRecorder } from './call-record.js';
 import { forwardChat } from './forward-chat.js';
 import { driverGone, passBack, sendJson, writeChunk } from './http-io.js';
 import type { ProxyState } from './proxy-state.js';
 import { readUpstream } from './read-upstream.js';
+import { secretOf, streamTranslated, type Finished } from './translated-reply.js';
 import type { UpstreamReply } from './read-upstream.js';
 import { responseJson, responseMeta, ResponsesStream, sseFrame } from './responses-output.js';
 import type { ResponseMeta } from './responses-output.js';
@@ -30,32 +30,8 @@ export async function relayResponses(state: ProxyState, req: IncomingMessage, re
   const meta = responseMeta(translated.model, translated.customTools);
   const done = { state, call, sent, status: result.res.status, retries: result.retries };
   if (!stream) return answerJson(done, meta, await readUpstream(result.res, false, { signal, ...secretOf(state) }), res);
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const events = new ResponsesStream(meta, (event) => writeChunk(res, sseFrame(event)));
-  await events.start();
-  const reply = await readUpstream(result.res, true, { onText: (t) => events.textDelta(t), signal, ...secretOf(state) });
-  const usage = usageFor(sent, reply.message);
-  if (reply.aborted) {
-    state.record(call.replied(reply.message, usage, 'aborted', result.retries, 'the driver closed the connection before the reply ended'));
-  } else if (reply.inlineError !== null) {
-    const error = state.inlineError(reply.inlineError);
-    state.record(call.replied(reply.message, usage, result.res.status, result.retries, error.message), error);
-    await events.fail(reply.inlineError);
-  } else {
-    state.record(call.replied(reply.message, usage, result.res.status, result.retries));
-    await events.finish(reply.message, usage);
-  }
-  res.end();
-}
-
-const secretOf = (state: ProxyState): { secret?: string } => (state.secret === undefined ? {} : { secret: state.secret });
-
-interface Finished {
-  state: ProxyState;
-  call: CallRecorder;
-  sent: Obj;
-  status: number;
-  retries: number;
+  await streamTranslated(done, result.res, events, signal, res);
 }
 
 /** A non-streaming Responses request: one response object (or the server's inline error as a 500). */
