@@ -23,13 +23,18 @@ export const COMPARED_AXES: Readonly<Record<string, 'higher' | 'lower'>> = {
 
 export const DEFAULT_GATE_AXES = ['pass', 'composite'];
 
+/** Per axis, the smallest change worth a verdict besides a relative 5% for times and tokens. */
+const FLOOR: Readonly<Record<string, number>> = { wall_clock_ms: 250, total_tokens: 100, tokens_per_correct_task: 100 };
+
 /**
  * The smallest change worth calling better or worse: scores on a 0–1 scale must move by 0.01,
- * times and tokens by 5% of the baseline. Below that a change can be real and still be noise to a
- * user (a few milliseconds of start-up shift every composite by 1e-4, consistently).
+ * times and tokens by 5% of the baseline and at least 250 ms / 100 tokens. Below that a change can
+ * be real and still be noise to a user (a few milliseconds of start-up shift every composite by
+ * 1e-4, consistently).
  */
 function meaningful(axis: string, baseline: number | null, delta: number): boolean {
-  if (axis === 'wall_clock_ms' || axis === 'total_tokens' || axis === 'tokens_per_correct_task') return Math.abs(delta) >= 0.05 * Math.abs(baseline ?? 0);
+  const floor = FLOOR[axis];
+  if (floor !== undefined) return Math.abs(delta) >= Math.max(floor, 0.05 * Math.abs(baseline ?? 0));
   return Math.abs(delta) >= 0.01;
 }
 
@@ -80,7 +85,7 @@ export interface Comparison {
 export const METHOD =
   'per task: two-sided exact permutation test of the difference of means over the runs of each side (Fisher exact for pass); ' +
   'overall: two-sided exact sign-flip test over the per-task mean differences; significant when p < alpha ' +
-  'and the change is at least 0.01 on a 0–1 score or 5% of the baseline for times and tokens. ' +
+  'and the change is at least 0.01 on a 0–1 score, or 5% of the baseline and 250 ms / 100 tokens for times and tokens. ' +
   'Sampled (20,000 fixed-seed draws) past 100,000 arrangements.';
 
 const driverModel = (c: Cell): string => `${c.tui} · ${c.model ?? 'no-model'}`;

@@ -4,14 +4,13 @@
 // the CLI is not installed (.ci/install-agents.sh installs them), except under CI.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CLI, cleanEnv, runCli } from '../helpers/cli.js';
 import { startFakeEndpoint, type FakeStep, type RecordedRequest } from '../helpers/fake-endpoint.js';
 import { buildBundle, PY_ADD } from '../helpers/task-fixture.js';
 import { missingReason, useAgentsPath } from '../tuis/cli-harness.js';
+import { tempDir } from '../helpers/temp.js';
 
 const MARKER = `cab_cli_marker_${process.pid}`;
 const TASK = { ...PY_ADD, workdir: { ...PY_ADD.workdir, 'README.md': `${PY_ADD.workdir['README.md'] ?? ''}\n<!-- ${MARKER} -->\n` } };
@@ -39,7 +38,7 @@ beforeAll(async () => {
   useAgentsPath();
   agentsPath = process.env['CAB_AGENTS_PATH'] ?? '';
   bundle = await buildBundle([TASK]);
-  cwd = await mkdtemp(join(tmpdir(), 'cab-claude-'));
+  cwd = await tempDir('cab-claude-');
 }, 120_000);
 
 describe.each(CLIS)('check --tui $tui through the built bin', ({ tui, bin, solver }) => {
