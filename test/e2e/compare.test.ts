@@ -1,12 +1,12 @@
 // Comparing saved runs through the built bin: a set where some tasks regressed is flagged on
 // exactly those tasks and fails the gate; an identical pair reports no change and passes.
 
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { TASKS, oracleSet, regressedCopy } from './saved-sets.js';
+import { tempDir } from '../helpers/temp.js';
 
 const [OFF_BY_ONE, COMPARATOR, JS_NEGATED] = TASKS as [string, string, string];
 let root = '';
@@ -15,7 +15,7 @@ let after = '';
 let same = '';
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'cab-compare-'));
+  root = await tempDir('cab-compare-');
   before = await oracleSet(root, 'before', 4);
   // COMPARATOR fails in all 4 runs (a real regression); JS_NEGATED in 1 of 4 (noise).
   after = await regressedCopy(before, join(root, 'after'), (task, run) => task === COMPARATOR || (task === JS_NEGATED && run === 2));

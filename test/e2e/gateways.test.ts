@@ -1,14 +1,13 @@
 // `check` and `doctor` through the built bin with a loopback gateway (test/helpers/gateway.ts) in
 // front of the scripted endpoint: extra request headers, and the faults real gateways showed.
 
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { callTool, say, startFakeEndpoint, type FakeEndpoint, type FakeScript, type FakeStep } from '../helpers/fake-endpoint.js';
 import { startGateway, type Gateway, type GatewayOptions } from '../helpers/gateway.js';
 import { buildBundle, PY_ADD } from '../helpers/task-fixture.js';
+import { tempDir } from '../helpers/temp.js';
 
 const FIX = 'def add(a, b):\n    return a + b\n';
 const TENANT = 'tenant-secret-value-7731';
@@ -25,7 +24,7 @@ const open: Array<FakeEndpoint | Gateway> = [];
 
 beforeAll(async () => {
   bundle = await buildBundle([PY_ADD]);
-  cwd = await mkdtemp(join(tmpdir(), 'cab-gateways-'));
+  cwd = await tempDir('cab-gateways-');
 }, 120_000);
 
 afterEach(async () => {

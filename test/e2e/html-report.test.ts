@@ -2,14 +2,14 @@
 // the table values from the rendered DOM and keeps a screenshot (test-artifacts/, a CI artifact);
 // then the page is served on loopback with every host name mapped there: it asks for nothing else.
 
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, CHROMIUM, HAS_CHROMIUM } from '../helpers/chromium.js';
 import { runCli } from '../helpers/cli.js';
 import { TASKS, oracleSet, regressedCopy } from './saved-sets.js';
+import { tempDir } from '../helpers/temp.js';
 
 const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
 const SKIP = !HAS_CHROMIUM && !process.env.CI; // in CI a missing chromium fails the tests
@@ -26,7 +26,7 @@ function rows(dom: string, table: string): string[][] {
 
 beforeAll(async () => {
   if (SKIP) return;
-  root = await mkdtemp(join(tmpdir(), 'cab-html-'));
+  root = await tempDir('cab-html-');
   const before = await oracleSet(root, 'before', 4);
   const after = await regressedCopy(before, join(root, 'after'), (task) => task === COMPARATOR);
   const transcript = [

@@ -4,9 +4,9 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tempDir } from './temp.js';
 
 export const CHROMIUM = process.env.CAB_CHROMIUM ?? '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -20,7 +20,7 @@ interface RunOptions {
 }
 
 export async function chromium(options: RunOptions): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const profile = await mkdtemp(join(tmpdir(), 'cab-chromium-'));
+  const profile = await tempDir('cab-chromium-');
   const args = [
     '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--no-first-run', '--hide-scrollbars', `--user-data-dir=${profile}`, `--window-size=${options.size ?? '1200,1600'}`,

@@ -1,7 +1,6 @@
 // Step 4 of check, in-process: the "vs your last run" lines under the card, only in a terminal.
 
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { finishCheck } from '../../src/commands/check-output.js';
@@ -9,12 +8,13 @@ import type { Io } from '../../src/io.js';
 import { resultDocument } from '../../src/report/document.js';
 import { checkConfig } from '../tuis/cli-harness.js';
 import { referenceCell } from './cells.js';
+import { tempDir } from '../helpers/temp.js';
 
 const roots: string[] = [];
 afterAll(async () => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));
 
 async function finish(tty: boolean, withLast: boolean): Promise<string> {
-  const cwd = await mkdtemp(join(tmpdir(), 'cab-vs-last-'));
+  const cwd = await tempDir('cab-vs-last-');
   roots.push(cwd);
   if (withLast) {
     const old = { ...referenceCell(), latency: { ...referenceCell().latency, wall_clock_ms: 20_000 } };

@@ -1,7 +1,6 @@
 // The HTML page's size and content rules, in-process (the browser tests are in test/e2e).
 
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportCommand } from '../../src/commands/report.js';
@@ -11,12 +10,13 @@ import { cellDir } from '../../src/report/out-files.js';
 import { recomputeCell } from '../../src/score/recompute.js';
 import type { Cell } from '../../src/score/types.js';
 import { referenceCell, tamperedCell } from './cells.js';
+import { tempDir } from '../helpers/temp.js';
 
 const roots: string[] = [];
 afterAll(async () => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));
 
 async function bigRun(tasks: number): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'cab-html-size-'));
+  const root = await tempDir('cab-html-size-');
   roots.push(root);
   const run = join(root, 'run');
   const cells = Array.from({ length: tasks }, (_, i) => {
@@ -56,7 +56,7 @@ describe('report --html', () => {
   });
 
   it('shows why integrity and constraints failed, and the optional grading fields when present', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'cab-html-why-'));
+    const root = await tempDir('cab-html-why-');
     roots.push(root);
     const base = tamperedCell();
     const cell = {

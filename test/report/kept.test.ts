@@ -1,17 +1,17 @@
 // `--keep` names every folder it leaves behind, with its size.
 
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderBytes, keptFolders } from '../../src/report/kept.js';
 import type { Cell } from '../../src/score/types.js';
 import { runCli } from '../helpers/cli.js';
 import { buildBundle, PY_ADD } from '../helpers/task-fixture.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('kept folders', () => {
   it('sizes a tree without following links', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'cab-kept-'));
+    const dir = await tempDir('cab-kept-');
     await mkdir(join(dir, 'a'));
     await writeFile(join(dir, 'a', 'x'), 'x'.repeat(1000));
     await writeFile(join(dir, 'y'), 'y'.repeat(24));

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportCommand } from '../../src/commands/report.js';
@@ -8,6 +7,7 @@ import { findLastRun, renderVsLast } from '../../src/report/last-run.js';
 import { loadRunSet, parseSince } from '../../src/report/run-sets.js';
 import type { ScoredCell } from '../../src/score/types.js';
 import { referenceCell } from './cells.js';
+import { tempDir } from '../helpers/temp.js';
 
 let runs = '';
 
@@ -21,7 +21,7 @@ async function save(name: string, cells: ScoredCell[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  runs = await mkdtemp(join(tmpdir(), 'cab-runs-'));
+  runs = await tempDir('cab-runs-');
   await save('20261201-100000-aaaa', [cell('t/b', { model: 'm2', started_at: '2026-12-01T10:00:00Z' }), cell('t/a', { model: 'm2', started_at: '2026-12-01T10:00:00Z' })]);
   await save('20261205-100000-bbbb', [cell('t/a', { started_at: '2026-12-05T10:00:00Z', latency: { ...referenceCell().latency, wall_clock_ms: 20_000 } })]);
   await save('20261206-100000-cccc', [cell('t/a', { tui: 'oracle', model: null, started_at: '2026-12-06T10:00:00Z' })]);

@@ -2,8 +2,7 @@
 // npm registry unreachable. (opencode 1.18 also works on a first run without the registry — what
 // it fetches is optional — so this shows the cache is used, not that the network was needed.)
 
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdapterSpec } from '../../src/tuis/adapter.js';
@@ -12,6 +11,7 @@ import { opencode } from '../../src/tuis/opencode.js';
 import { runAgentCli } from '../../src/tuis/run-agent-cli.js';
 import { startFakeEndpoint } from '../helpers/fake-endpoint.js';
 import { checkConfig, makeTask, missingReason, SOLVE_SCRIPT, testsPass, tuiContext } from './cli-harness.js';
+import { tempDir } from '../helpers/temp.js';
 
 const missing = missingReason('opencode');
 const deadRegistry: AdapterSpec = {
@@ -37,7 +37,7 @@ async function run(spec: AdapterSpec): Promise<{ done: boolean; passed: boolean 
 describe.skipIf(missing !== null)(`opencode's downloads are cached${missing === null ? '' : ` (skipped: ${missing})`}`, () => {
   const saved = process.env.XDG_CACHE_HOME;
   beforeAll(async () => {
-    process.env.XDG_CACHE_HOME = await mkdtemp(join(tmpdir(), 'cab-cli-cache-'));
+    process.env.XDG_CACHE_HOME = await tempDir('cab-cli-cache-');
   });
   afterAll(async () => {
     await rm(process.env.XDG_CACHE_HOME ?? '/nonexistent', { recursive: true, force: true });
