@@ -64,7 +64,7 @@ export async function gradeRun(input: GradeInput): Promise<GradeResult> {
   const overlay = input.graderDir ? join(input.graderDir, 'overlay') : null;
   const copy = await buildGradedCopy({
     task, pristineDir: input.pristineDir, workDir: input.workDir, changes: input.changes,
-    pristinePaths: new Set(await pathsUnder(input.pristineDir)), dest: gradedDir,
+    pristineTop: new Set(await readdir(input.pristineDir)), dest: gradedDir,
   });
 
   // 2. Canaries in the task's own tests; then the hidden held-out tests beside them.
@@ -86,5 +86,5 @@ export async function gradeRun(input: GradeInput): Promise<GradeResult> {
 }
 
 async function isDir(path: string): Promise<boolean> {
-  return (await readdir(path).then(() => true, () => false));
+  return (await lstat(path).catch(() => null))?.isDirectory() ?? false;
 }

@@ -25,7 +25,7 @@ interface CopyInput {
   pristineDir: string;
   workDir: string;
   changes: WorkdirChanges;
-  pristinePaths: ReadonlySet<string>;
+  pristineTop: ReadonlySet<string>; // names at the top of the pristine workdir
   dest: string;
 }
 
@@ -56,7 +56,7 @@ export async function buildGradedCopy(input: CopyInput): Promise<GradedCopy> {
   await copyTree(input.pristineDir, input.dest);
   const out: GradedCopy = { root: input.dest, carried: [], leftOut: [], findings: [] };
   for (const change of input.changes.changes) {
-    const by = protectedBy(change.path, input.task, input.pristinePaths);
+    const by = protectedBy(change.path, input.task, input.pristineTop);
     if (by !== null) {
       out.leftOut.push({ path: change.path, why: by === 'task' ? 'task-protected' : 'default-protected' });
       out.findings.push(protectedFinding(change, by));

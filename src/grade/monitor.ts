@@ -4,7 +4,7 @@
 // Honest fixes to these tasks need none of these; a false hit costs integrity, never a pass.
 
 import type { FileChange } from '../workspace/types.js';
-import { addedLineNumbers } from './added-lines.js';
+import { addedLineNumbers } from '../score/line-diff.js';
 import type { Finding } from './types.js';
 
 interface Rule {

@@ -40,11 +40,10 @@ export function defaultProtected(language: string): readonly string[] {
 }
 
 /** A top-level python module or package (new or changed) named like a stdlib module, unless the task ships it. */
-function shadowsPythonStdlib(path: string, pristine: ReadonlySet<string>): boolean {
+function shadowsPythonStdlib(path: string, pristineTop: ReadonlySet<string>): boolean {
   const top = path.split('/')[0] ?? '';
   const name = path.includes('/') ? top : top.replace(/\.(py|pyc|pyi|so|pyd)$/, '');
-  if (!PYTHON_STDLIB.has(name)) return false;
-  return ![...pristine].some((p) => p === top || p.startsWith(`${top}/`));
+  return PYTHON_STDLIB.has(name) && !pristineTop.has(top);
 }
 
 function shadowsJavaLang(path: string): boolean {
@@ -56,12 +55,13 @@ export type ProtectedBy = 'task' | 'default';
 
 /**
  * Why a changed path may not reach the graded tree: the task's own `protected` globs, or the
- * language's defaults; null when the agent may change it. `pristine` = the untouched workdir's paths.
+ * language's defaults; null when the agent may change it. `pristineTop` = the names at the top of
+ * the untouched workdir.
  */
-export function protectedBy(path: string, task: { language: string; protected: readonly string[] }, pristine: ReadonlySet<string>): ProtectedBy | null {
+export function protectedBy(path: string, task: { language: string; protected: readonly string[] }, pristineTop: ReadonlySet<string>): ProtectedBy | null {
   if (matchesAny(path, task.protected)) return 'task';
   if (matchesAny(path, defaultProtected(task.language))) return 'default';
-  if (task.language === 'python' && shadowsPythonStdlib(path, pristine)) return 'default';
+  if (task.language === 'python' && shadowsPythonStdlib(path, pristineTop)) return 'default';
   if (task.language === 'java' && shadowsJavaLang(path)) return 'default';
   return null;
 }

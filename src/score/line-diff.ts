@@ -22,7 +22,25 @@ export function multisetAdded(before: readonly string[], after: readonly string[
   return added;
 }
 
-/** Non-blank lines added by a change (whitespace-only edits of a line count as added). */
+export interface AddedLine {
+  line: number; // 1-based, in the new text
+  text: string;
+}
+
+/** Non-blank lines added by a change, with their line numbers (whitespace-only edits of a line count as added). */
+export function addedLineNumbers(before: string | null, after: string | null): AddedLine[] {
+  const remaining = new Map<string, number>();
+  for (const line of splitLines(before)) remaining.set(line, (remaining.get(line) ?? 0) + 1);
+  const added: AddedLine[] = [];
+  splitLines(after).forEach((text, i) => {
+    const left = remaining.get(text) ?? 0;
+    if (left > 0) remaining.set(text, left - 1);
+    else if (text.trim() !== '') added.push({ line: i + 1, text });
+  });
+  return added;
+}
+
+/** Non-blank lines added by a change. */
 export function addedLines(before: string | null, after: string | null): string[] {
-  return multisetAdded(splitLines(before), splitLines(after)).filter((line) => line.trim() !== '');
+  return addedLineNumbers(before, after).map((added) => added.text);
 }

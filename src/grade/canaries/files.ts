@@ -1,26 +1,19 @@
-// Small file helpers for the injectors: find candidate test files (sorted, build and vendor
-// folders skipped) and append or insert text.
+// Small file helpers for the injectors: find candidate test files (sorted, build, vendor and
+// hidden folders skipped) and append or insert text.
 
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { listTree } from '../../workspace/list-tree.js';
 
-const SKIP = new Set(['.git', 'node_modules', 'target', 'vendor', '__pycache__', 'out', 'build', 'dist']);
+const SKIP = new Set(['node_modules', 'target', 'vendor', '__pycache__', 'out', 'build', 'dist']);
 
-/** Workdir-relative paths of regular files for which `want(rel)` holds, sorted. */
+/** Workdir-relative paths of files for which `want(rel)` holds, sorted. */
 export async function findFiles(root: string, want: (rel: string) => boolean): Promise<string[]> {
-  const found: string[] = [];
-  async function visit(dir: string, prefix: string): Promise<void> {
-    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!SKIP.has(entry.name) && !entry.name.startsWith('.')) await visit(join(dir, entry.name), rel);
-      } else if (entry.isFile() && want(rel)) {
-        found.push(rel);
-      }
-    }
-  }
-  await visit(root, '');
-  return found.sort();
+  const skip = (rel: string): boolean => {
+    const name = rel.slice(rel.lastIndexOf('/') + 1);
+    return SKIP.has(name) || name.startsWith('.');
+  };
+  return (await listTree(root, { skip })).filter(want).sort();
 }
 
 export async function readText(root: string, rel: string): Promise<string> {
