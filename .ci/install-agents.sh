@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the agent CLIs the `--tui` end-to-end tests drive (opencode, qwen-code, pi, Claude Code,
-# Cline, Continue) from npm into a private prefix — never into the repo's package.json — and
+# Cline, Continue, codex) from npm into a private prefix — never into the repo's package.json — and
 # prints the bin folder to put on CAB_AGENTS_PATH (the tests also look there by default).
 #
 #   CAB_AGENTS_PATH="$(.ci/install-agents.sh)" npm test
-#   .ci/install-agents.sh @openai/codex @github/copilot   # more CLIs (copilot unpacks ~235 MB)
+#   .ci/install-agents.sh @github/copilot   # more CLIs (copilot unpacks ~235 MB)
 #
 # Prefix: $CAB_AGENTS_PREFIX, default $HOME/.cache/cab-agents. Idempotent: a package already in
 # the prefix is skipped (CAB_AGENTS_UPDATE=1 reinstalls). Fails soft: a package npm cannot
@@ -19,6 +19,7 @@ packages=(
   "@anthropic-ai/claude-code@~2.1" # its native binary comes in a platform package: nothing downloaded at run time
   "cline@~3.0"
   "@continuedev/cli@~1.5"
+  "@openai/codex@~0.171" # its native binary comes in a platform package (~9 s to install)
   "$@"
 )
 

@@ -11,6 +11,8 @@ export interface PrepareInput {
   prompt: string;
   maxTurns: number;
   timeoutS: number;
+  sandboxed: boolean; // it runs inside our bwrap view: a CLI's own sandbox would nest (and fail), ours already confines it
+  cliPath: string; // the CLI's executable, for an adapter that asks the CLI itself something first (codex's model catalog)
 }
 
 export interface Prepared {
@@ -38,7 +40,7 @@ export interface AdapterSpec {
   versionArgs?: string[]; // default ["--version"]
   cacheDirs?: string[]; // folders under HOME the CLI downloads into, kept across runs (cli-cache.ts)
   sandbox?: false; // set when the CLI cannot work inside bwrap (say why beside it); it then runs unconfined
-  prepare(input: PrepareInput): Prepared;
+  prepare(input: PrepareInput): Prepared | Promise<Prepared>;
   parse(stdout: string, stderr: string): Parsed;
 }
 

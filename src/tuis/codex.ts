@@ -1,12 +1,17 @@
 // codex (@openai/codex): `codex exec --json` with CODEX_HOME in the private home, no user config,
-// ephemeral, workspace-write sandbox, a model provider "bench" pointing at the proxy's Responses
-// API (codex speaks nothing else; the proxy translates to chat completions). The proxy already
-// retries, so codex's own request retries are kept small.
+// ephemeral, a model provider "bench" pointing at the proxy's Responses
+// API (codex speaks nothing else; the proxy translates to chat completions), and a model catalog
+// entry for the user's model so that codex offers its apply_patch edit tool (codex-catalog.ts).
+// Inside our bwrap view codex's own sandbox (bwrap again) cannot start, so there ours is the only
+// one (`-s danger-full-access` within it); without ours codex keeps its workspace-write sandbox.
+// The proxy already retries, so codex's own request retries are kept small.
 
 import { isObj, jsonLines, num, str } from './adapter.js';
 import type { AdapterSpec, Obj, Parsed } from './adapter.js';
+import { writeModelCatalog } from './codex-catalog.js';
 
 const PROVIDER = 'bench';
+const CONTEXT_WINDOW = 128_000;
 
 /** A TOML basic string. */
 function toml(value: string): string {
@@ -57,18 +62,21 @@ export const codex: AdapterSpec = {
   install: 'npm i -g @openai/codex',
   description: 'OpenAI Codex CLI (codex exec, via the Responses translation)',
   droppings: [],
-  prepare({ model, proxyUrl, keyEnv, home, prompt }) {
+  async prepare({ model, proxyUrl, keyEnv, home, prompt, cliPath, sandboxed }) {
+    const codexHome = `${home}/.codex`;
+    const catalog = await writeModelCatalog(cliPath, home, codexHome, model, CONTEXT_WINDOW);
     const config = [
       `model_provider=${toml(PROVIDER)}`,
       providerConfig(proxyUrl, keyEnv),
-      'model_context_window=128000',
+      ...(catalog === null ? [] : [`model_catalog_json=${toml(catalog)}`]),
+      `model_context_window=${CONTEXT_WINDOW}`,
       'analytics.enabled=false',
       'check_for_update_on_startup=false',
       'tools.web_search=false',
     ];
     return {
-      argv: ['exec', '--json', '--ephemeral', '--skip-git-repo-check', '--ignore-user-config', '-s', 'workspace-write', '-m', model, ...config.flatMap((c) => ['-c', c]), prompt],
-      env: { CODEX_HOME: `${home}/.codex` },
+      argv: ['exec', '--json', '--ephemeral', '--skip-git-repo-check', '--ignore-user-config', '-s', sandboxed ? 'danger-full-access' : 'workspace-write', '-m', model, ...config.flatMap((c) => ['-c', c]), prompt],
+      env: { CODEX_HOME: codexHome },
       files: { '.codex/.keep': '' },
     };
   },

@@ -10,7 +10,7 @@ import type { AgentOutcome } from '../agent/types.js';
 import { CabError } from '../errors.js';
 import { startRecordingProxy } from '../proxy/recording-proxy.js';
 import type { RecordingProxy } from '../proxy/recording-proxy.js';
-import { runCommand } from '../workspace/exec.js';
+import { runCommand, sandboxAvailable } from '../workspace/exec.js';
 import type { ExecResult } from '../workspace/types.js';
 import { DEFAULT_KEY_ENV } from './adapter.js';
 import type { AdapterSpec } from './adapter.js';
@@ -71,7 +71,8 @@ function startProxy(ctx: TuiContext, plan: RunPlan & { endpoint: string }): Prom
 /** Prepares the private home and runs the CLI once, to completion or its time limit. */
 async function execCli(spec: AdapterSpec, ctx: TuiContext, plan: RunPlan, proxy: RecordingProxy, home: PrivateHome, prompt: string): Promise<ExecResult> {
   const keyEnv = spec.keyEnv ?? DEFAULT_KEY_ENV;
-  const prepared = spec.prepare({ model: plan.model, proxyUrl: proxy.url, keyEnv, home: home.root, workdir: ctx.workdir, prompt, maxTurns: plan.maxTurns, timeoutS: plan.timeoutS });
+  const sandboxed = spec.sandbox !== false && (await sandboxAvailable()) === 'bwrap';
+  const prepared = await spec.prepare({ model: plan.model, proxyUrl: proxy.url, keyEnv, home: home.root, workdir: ctx.workdir, prompt, maxTurns: plan.maxTurns, timeoutS: plan.timeoutS, sandboxed, cliPath: plan.found.path });
   await writeHomeFiles(home.root, prepared.files);
   const caches = await linkCliCaches(spec.name, home.root, spec.cacheDirs ?? []);
   const exec = await runCommand({
@@ -84,7 +85,7 @@ async function execCli(spec: AdapterSpec, ctx: TuiContext, plan: RunPlan, proxy:
     signal: ctx.signal,
     // bwrap where it works (the allowlist view, its own PID namespace), with the network shared
     // so that it reaches the proxy on loopback; its private home writable, its install read-only.
-    sandbox: spec.sandbox === false ? 'none' : 'auto',
+    sandbox: sandboxed ? 'auto' : 'none',
     network: true,
     home: home.root,
     readOnly: installRoots(plan.found),

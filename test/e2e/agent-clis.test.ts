@@ -1,6 +1,7 @@
-// `check --tui claude-code`, `cline` and `continue` through the built bin, as a user runs them:
-// Claude Code through the proxy's Messages translation, Cline and Continue through their
-// OpenAI-compatible providers, against the scripted endpoint. Skipped with a visible reason when
+// `check --tui claude-code`, `cline`, `continue` and `codex` through the built bin, as a user runs
+// them: Claude Code through the proxy's Messages translation, Cline and Continue through their
+// OpenAI-compatible providers, codex through the Responses translation editing with its own
+// apply_patch tool, against the scripted endpoint. Skipped with a visible reason when
 // the CLI is not installed (.ci/install-agents.sh installs them), except under CI.
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { tempDir } from '../helpers/temp.js';
 const MARKER = `cab_cli_marker_${process.pid}`;
 const TASK = { ...PY_ADD, workdir: { ...PY_ADD.workdir, 'README.md': `${PY_ADD.workdir['README.md'] ?? ''}\n<!-- ${MARKER} -->\n` } };
 const FIX = "sed -i 's/a - b/a + b/' src/app.py && python3 -m unittest discover -s tests -q";
+const PATCH = ['*** Begin Patch', '*** Update File: src/app.py', '@@', ' def add(a, b):', '-    return a - b', '+    return a + b', '*** End Patch', ''].join('\n');
 
 const answered = (req: RecordedRequest): boolean => (req.body?.messages ?? []).some((m) => m['role'] === 'tool');
 const hasTool = (req: RecordedRequest, name: string): boolean => (req.body?.tools ?? []).some((t) => (t as { function?: { name?: string } }).function?.name === name);
@@ -28,6 +30,7 @@ const CLIS = [
   { tui: 'claude-code', bin: 'claude', solver: solverFor('Bash', { command: FIX, description: 'fix add' }) },
   { tui: 'cline', bin: 'cline', solver: solverFor('run_commands', { commands: [FIX] }) },
   { tui: 'continue', bin: 'cn', solver: solverFor('Bash', { command: FIX }) },
+  { tui: 'codex', bin: 'codex', solver: solverFor('apply_patch', { input: PATCH }) }, // its real edit tool, not the shell
 ];
 
 let bundle = '';

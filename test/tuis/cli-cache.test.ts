@@ -16,8 +16,8 @@ import { tempDir } from '../helpers/temp.js';
 const missing = missingReason('opencode');
 const deadRegistry: AdapterSpec = {
   ...opencode,
-  prepare: (input) => {
-    const prepared = opencode.prepare(input);
+  prepare: async (input) => {
+    const prepared = await opencode.prepare(input);
     return { ...prepared, env: { ...prepared.env, npm_config_registry: 'http://127.0.0.1:9/', BUN_CONFIG_REGISTRY: 'http://127.0.0.1:9/' } };
   },
 };
