@@ -26,7 +26,12 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   internal: 70,
 };
 
+// The built bin holds two copies of this module (the start-up file and the lazily loaded command
+// chunks, see tsup.config.ts), so a CabError is recognised by a registered symbol, not its class.
+const BRAND = Symbol.for('codingagentbench.CabError');
+
 export class CabError extends Error {
+  readonly [BRAND] = true;
   readonly code: ErrorCode;
   readonly hint: string | undefined;
 
@@ -43,7 +48,7 @@ export class CabError extends Error {
 }
 
 export function isCabError(error: unknown): error is CabError {
-  return error instanceof CabError;
+  return error instanceof CabError || (error instanceof Error && (error as unknown as Record<symbol, unknown>)[BRAND] === true);
 }
 
 /** The message of any thrown value, for wrapping causes into one line. */

@@ -64,9 +64,10 @@ function makeIo(signal: AbortSignal, argv: string[]): Io {
     stderr: (text) => void process.stderr.write(redact(text)),
     env: process.env,
     cwd: process.cwd(),
-    stdinIsTTY: isatty(0), // not process.stdin: creating that stream costs start-up time
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    // isatty(), not process.stdin/stdout/stderr: creating a stream we may never use costs start-up time
+    stdinIsTTY: isatty(0),
+    stdoutIsTTY: isatty(1),
+    stderrIsTTY: isatty(2),
     signal,
     redact,
   };

@@ -1,5 +1,5 @@
-// The package promise: one bin, no runtime dependencies, a tiny bin with its chunks beside it
-// (only node built-ins and each other imported), the task bundle, the version from package.json,
+// The package promise: one bin, no runtime dependencies, a tiny bin, main.mjs beside it and the
+// lazily loaded files in dist/lazy/ (only node built-ins and each other imported), the task bundle, the version from package.json,
 // and a Node floor that matches what the bundle needs.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -26,30 +26,35 @@ describe('package.json', () => {
     expect(pkg.optionalDependencies ?? {}).toEqual({});
     expect(pkg.type).toBe('module');
     expect(pkg.engines.node).toBe('>=20.18.1'); // undici 7's floor
-    expect(pkg.files).toEqual(expect.arrayContaining(['dist/*.mjs', 'dist/tasks.tar.gz']));
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist/*.mjs', 'dist/lazy/*.mjs', 'dist/tasks.tar.gz']));
   });
 });
 
 describe('the built package', () => {
-  const dist = readdirSync(new URL('dist/', root)).sort();
-  const chunks = dist.filter((f) => f.endsWith('.mjs'));
+  const top = readdirSync(new URL('dist/', root)).sort();
+  const lazy = readdirSync(new URL('dist/lazy/', root)).sort();
+  const files = [...top.filter((f) => f.endsWith('.mjs')), ...lazy.filter((f) => f.endsWith('.mjs')).map((f) => `lazy/${f}`)];
+  const outputs = (metafile: string): string[] =>
+    Object.keys((JSON.parse(readFileSync(new URL(`dist/${metafile}`, root), 'utf8')) as { outputs: Record<string, unknown> }).outputs);
 
-  it('is the bin, its ESM chunks and the task bundle (nothing stale)', () => {
-    expect(dist.filter((f) => !f.endsWith('.mjs'))).toEqual(['metafile-esm.json', 'tasks.tar.gz']);
-    const meta = JSON.parse(readFileSync(new URL('dist/metafile-esm.json', root), 'utf8')) as { outputs: Record<string, unknown> };
-    expect(chunks.map((f) => `dist/${f}`).sort()).toEqual(Object.keys(meta.outputs).sort());
+  it('is the bin, main.mjs, the lazy files and the task bundle (nothing stale)', () => {
+    expect(top.filter((f) => !f.endsWith('.mjs'))).toEqual(['lazy', 'metafile-esm.json', 'tasks.tar.gz']);
+    expect(top.filter((f) => f.endsWith('.mjs'))).toEqual(['cli.mjs', 'main.mjs']);
+    expect(lazy.filter((f) => !f.endsWith('.mjs'))).toEqual(['metafile-esm.json']);
+    expect(files.map((f) => `dist/${f}`).sort()).toEqual([...outputs('metafile-esm.json'), ...outputs('lazy/metafile-esm.json')].sort());
   });
 
-  it('has a tiny bin with a shebang; every chunk imports only node built-ins and other chunks', () => {
+  it('has a tiny bin with a shebang; every file imports only node built-ins and files of the build', () => {
     const bin = readFileSync(new URL('dist/cli.mjs', root), 'utf8');
     expect(bin.startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(bin.length).toBeLessThan(20_000);
-    for (const file of chunks) {
+    for (const file of files) {
       const code = readFileSync(new URL(`dist/${file}`, root), 'utf8');
-      const outside = importsOf(code).filter((name) => !name.startsWith('node:') && !builtinModules.includes(name) && !/^\.\/[\w.-]+\.mjs$/.test(name));
+      const outside = importsOf(code).filter((name) => !name.startsWith('node:') && !builtinModules.includes(name) && !/^\.\/(lazy\/)?[\w.-]+\.mjs$/.test(name));
       expect(outside, file).toEqual([]);
       expect(code, file).not.toMatch(LIBS);
-      for (const name of importsOf(code).filter((n) => n.startsWith('./'))) expect(chunks, `${file} → ${name}`).toContain(name.slice(2));
+      const folder = file.startsWith('lazy/') ? 'lazy/' : '';
+      for (const name of importsOf(code).filter((n) => n.startsWith('./'))) expect(files, `${file} → ${name}`).toContain(`${folder}${name.slice(2)}`);
     }
   });
 

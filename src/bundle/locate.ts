@@ -2,22 +2,23 @@
 // https URL (downloaded once, then served from the cache). Always returns a local file path.
 
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CabError } from '../errors.js';
 import type { DownloadOptions } from './download.js';
-import { sha256File } from './task-hash.js';
 
 export interface ResolveOptions extends DownloadOptions {
   /** Relative local paths resolve against this (default: process.cwd()). */
   cwd?: string;
 }
 
-/** `CAB_DEFAULT_BUNDLE` when set; else tasks.tar.gz next to the running dist/cli.mjs. */
+/** `CAB_DEFAULT_BUNDLE` when set; else tasks.tar.gz next to dist/cli.mjs (this code runs from
+ *  dist/main.mjs or from a chunk in dist/lazy/). */
 export function defaultBundlePath(): string {
   const override = process.env.CAB_DEFAULT_BUNDLE;
   if (override) return resolve(override);
-  return fileURLToPath(new URL('./tasks.tar.gz', import.meta.url));
+  const here = dirname(fileURLToPath(import.meta.url));
+  return join(basename(here) === 'lazy' ? dirname(here) : here, 'tasks.tar.gz');
 }
 
 function normaliseSha(sha256: string | undefined): string | undefined {
@@ -43,6 +44,7 @@ async function localBundle(path: string, sha256: string | undefined, builtIn: bo
     throw new CabError('bundle', `bundle ${path} is not a file`, { hint: 'pass the .tar.gz file, not a folder (`codingagentbench bundle <dir> -o <file>` packs a folder)' });
   }
   if (sha256 !== undefined) {
+    const { sha256File } = await import('./task-hash.js'); // node:crypto only when asked
     const actual = await sha256File(path);
     if (actual !== sha256) {
       throw new CabError('checksum', `bundle ${path} has sha256 ${actual}, expected ${sha256}`, { hint: 'check the --sha256 value or the file' });

@@ -1,6 +1,7 @@
-// `list`: the tasks in the bundle, read from the manifest alone (nothing is unpacked).
+// `list`: the tasks in the bundle, read from the manifest alone (nothing is unpacked; a repeat
+// `list` of the same bundle reads the listing cache).
 
-import { readManifest } from '../bundle/manifest.js';
+import { readListing } from '../bundle/listing-cache.js';
 import { CabError } from '../errors.js';
 import { useColor, type Io } from '../io.js';
 import { missingToolchains } from '../workspace/toolchains.js';
@@ -19,12 +20,12 @@ export interface ListedTask {
 
 export async function listTasks(args: CommandArgs, io: Io): Promise<ListedTask[]> {
   const bundlePath = await bundleFromFlags(args, io);
-  const manifest = await readManifest(bundlePath);
+  const listed = await readListing(bundlePath, io.env);
   const categories = flagList(args, 'category');
-  const known = new Set(manifest.tasks.map((t) => t.category));
+  const known = new Set(listed.map((t) => t.category));
   const unknown = categories.filter((c) => !known.has(c));
   if (unknown.length > 0) throw new CabError('usage', `unknown category '${unknown[0]}'`, { hint: `categories: ${[...known].sort().join(', ')}` });
-  const tasks = manifest.tasks.filter((t) => categories.length === 0 || categories.includes(t.category)).sort((a, b) => byCodePoint(a.id, b.id));
+  const tasks = listed.filter((t) => categories.length === 0 || categories.includes(t.category)).sort((a, b) => byCodePoint(a.id, b.id));
   const absent = new Set(await missingToolchains([...new Set(tasks.flatMap((t) => t.toolchains))]));
   return tasks.map((t) => ({
     id: t.id,
@@ -45,17 +46,17 @@ export async function listCommand(args: CommandArgs, io: Io): Promise<number> {
   const paint = pc.createColors(useColor(io, 'stdout', flagBool(args, 'no-color')));
   const idWidth = Math.max(4, ...tasks.map((t) => t.id.length));
   const langWidth = Math.max(8, ...tasks.map((t) => t.language.length));
-  io.stdout(`${'TASK'.padEnd(idWidth)}  ${'LANGUAGE'.padEnd(langWidth)}  TOOLCHAINS\n`);
+  const lines = [`${'TASK'.padEnd(idWidth)}  ${'LANGUAGE'.padEnd(langWidth)}  TOOLCHAINS`];
   for (const t of tasks) {
     const chains = t.toolchains.map((name) => {
       const ok = !t.missing_toolchains.includes(name);
       const text = ok ? name : `${name} (missing)`;
       return ok ? paint.green(text) : paint.red(text);
     });
-    io.stdout(`${t.id.padEnd(idWidth)}  ${t.language.padEnd(langWidth)}  ${chains.join(', ')}\n`);
+    lines.push(`${t.id.padEnd(idWidth)}  ${t.language.padEnd(langWidth)}  ${chains.join(', ')}`);
   }
   const categories = new Set(tasks.map((t) => t.category)).size;
   const languages = new Set(tasks.map((t) => t.language)).size;
-  io.stdout(`\n${tasks.length} tasks · ${categories} categories · ${languages} languages\n`);
+  io.stdout(`${lines.join('\n')}\n\n${tasks.length} tasks · ${categories} categories · ${languages} languages\n`); // one write
   return 0;
 }

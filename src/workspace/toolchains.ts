@@ -2,7 +2,6 @@
 // Detection runs the real binaries (in parallel, short timeout, allowlisted env, from the temp
 // dir so no project file in the user's cwd can steer rustup or go) and is cached per process.
 
-import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -44,7 +43,8 @@ export function toolchainInfo(name: string): Toolchain | undefined {
 }
 
 /** Runs the version command: the version (or its first line), null when missing or failing. */
-function probe(chain: Toolchain): Promise<string | null> {
+async function probe(chain: Toolchain): Promise<string | null> {
+  const { execFile } = await import('node:child_process'); // not at load: `list` only looks on PATH
   return new Promise((resolve) => {
     const options = { timeout: PROBE_TIMEOUT_MS, cwd: tmpdir(), env: childEnv(), maxBuffer: 64 * 1024 };
     execFile(chain.bin, chain.versionArgs, options, (error, stdout, stderr) => {
