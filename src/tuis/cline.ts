@@ -30,10 +30,12 @@ export function parseCline(stdout: string): Parsed {
   const result = [...events].reverse().find((e) => e['type'] === 'run_result');
   const usage = result !== undefined && isObj(result['usage']) ? result['usage'] : null;
   const ok = result !== undefined && result['finishReason'] === 'completed';
+  const lastError = [...events].reverse().map((e) => (isObj(e['event']) && e['event']['type'] === 'error' ? e['event']['error'] : undefined)).find(isObj);
+  const why = str(lastError?.['message']) || str(result?.['text']);
   return {
     finalAnswer: result === undefined ? '' : str(result['text']),
     success: ok,
-    error: ok ? null : result === undefined ? 'cline printed no run_result event' : `${str(result['finishReason']) || 'error'}: ${str(result['text'])}`,
+    error: ok ? null : result === undefined ? 'cline printed no run_result event' : `${str(result['finishReason']) || 'error'}: ${why}`,
     toolOutputs: toolOutputs(events),
     usage: usage === null ? null : { prompt_tokens: num(usage['inputTokens']), completion_tokens: num(usage['outputTokens']) },
   };

@@ -1,9 +1,11 @@
 // Every adapter's output parser against real output captured from the CLI (fixtures/, trimmed to
 // the events the parser reads): a solved run and a run against an endpoint that refused the key.
+// cline's were captured from cline 3.0 against the scripted endpoint (test/tuis/cli-harness.ts).
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAider } from '../../src/tuis/aider.js';
+import { parseCline } from '../../src/tuis/cline.js';
 import { parseCodex } from '../../src/tuis/codex.js';
 import { parseCopilot } from '../../src/tuis/copilot.js';
 import { parseOpencode } from '../../src/tuis/opencode.js';
@@ -19,6 +21,7 @@ const PARSERS: Record<string, (stdout: string) => Parsed> = {
   'qwen-code': parseQwen,
   codex: parseCodex,
   copilot: parseCopilot,
+  cline: parseCline,
 };
 
 const AUTH_ERRORS: Record<string, RegExp> = {
@@ -27,6 +30,7 @@ const AUTH_ERRORS: Record<string, RegExp> = {
   'qwen-code': /^401 Incorrect API key provided\.$/,
   codex: /unexpected status 401 Unauthorized/,
   copilot: /Authentication failed with provider .*HTTP 401/,
+  cline: /^error: Incorrect API key provided\.$/,
 };
 
 describe.each(Object.keys(PARSERS))('%s output', (name) => {
@@ -62,6 +66,7 @@ describe('reported usage (informational)', () => {
     ['qwen-code', { prompt_tokens: 32463, completion_tokens: 51 }],
     ['codex', { prompt_tokens: 14558, completion_tokens: 48 }],
     ['copilot', null],
+    ['cline', { prompt_tokens: 11235, completion_tokens: 50 }],
   ])('%s', (name, usage) => {
     expect((PARSERS[name] as (s: string) => Parsed)(fixture(`${name}-ok`)).usage).toEqual(usage);
   });
