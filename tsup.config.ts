@@ -8,15 +8,15 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const SRC = fileURLToPath(new URL('./src/', import.meta.url));
 
 // One package, zero runtime dependencies: every library is bundled. Start-up time is mostly Node
-// resolving and loading modules (about 1.5 ms each here), so the commands that must start
-// instantly load two files:
-//   dist/cli.mjs   the bin: turns on V8's compile cache (Node ≥ 22.1), then imports main.mjs
-//   dist/main.mjs  argv, help, version and `list`, in one file
-//   dist/lazy/     everything else — one entry per module below, split into shared chunks —
+// loading modules: its ESM loader, then about 1.5 ms per file. So the commands that must start
+// instantly load two CommonJS files:
+//   dist/cli.cjs   the bin: turns on V8's compile cache (Node ≥ 22.1), then requires main.cjs
+//   dist/main.cjs  argv, help, version and `list`, in one file
+//   dist/lazy/     everything else, ESM — one entry per module below, split into shared chunks —
 //                  imported only when a command needs it, so `--help` never compiles undici.
-// Each module in LAZY exists once, in dist/lazy/; main.mjs imports it from there. The few small
+// Each module in LAZY exists once, in dist/lazy/; main.cjs imports it from there. The few small
 // modules both halves use (errors, args, …) are in both, so CabError is recognised by a brand,
-// not its class. A dynamic import main.mjs would reach that is in neither list fails the build.
+// not its class. A dynamic import main.cjs would reach that is in neither list fails the build.
 const LAZY: Record<string, string> = {
   check: 'commands/check.ts',
   show: 'commands/show.ts',
@@ -32,12 +32,12 @@ const INLINE = ['commands/list.ts', 'bundle/locate.ts'];
 
 const lazyBySource = new Map(Object.entries(LAZY).map(([name, path]) => [join(SRC, path), name]));
 
-/** main.mjs: a dynamic import of a LAZY module becomes an import of dist/lazy/<name>.mjs. */
+/** cli.cjs requires main.cjs; in main.cjs a dynamic import of a LAZY module becomes an import of dist/lazy/<name>.mjs. */
 const lazyImports: Plugin = {
   name: 'lazy-imports',
   setup(build) {
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.importer === join(SRC, 'cli.ts') && args.path === './main.js') return { path: './main.mjs', external: true };
+      if (args.importer === join(SRC, 'cli.ts') && args.path === './main.js') return { path: './main.cjs', external: true };
       const source = join(dirname(args.importer), args.path).replace(/\.js$/, '.ts');
       const name = lazyBySource.get(source);
       if (name !== undefined) return { path: `./lazy/${name}.mjs`, external: true };
@@ -50,35 +50,38 @@ const lazyImports: Plugin = {
 };
 
 const common: Options = {
-  format: ['esm'],
-  outExtension: () => ({ js: '.mjs' }),
   platform: 'node',
   target: 'node20',
   bundle: true,
   noExternal: [/.*/],
   minify: true,
   sourcemap: false,
-  shims: false,
   metafile: true, // lets a test check which libraries each file holds
   define: { __CAB_VERSION__: JSON.stringify(pkg.version) },
-  // undici and picocolors are CommonJS: every file gets a `require` for their internal requires.
-  banner: { js: "import { createRequire as __cabCreateRequire } from 'node:module';\nconst require = __cabCreateRequire(import.meta.url);" },
 };
 
 export default defineConfig([
   {
     ...common,
     entry: { cli: 'src/cli.ts', main: 'src/main.ts' },
+    format: ['cjs'],
+    outExtension: () => ({ js: '.cjs' }),
     outDir: 'dist',
     splitting: false,
+    shims: true, // import.meta.url (the shipped bundle sits next to main.cjs)
     clean: ['!tasks.tar.gz', '!lazy/**'], // stale files must never ship; the other build owns lazy/
     esbuildPlugins: [lazyImports],
   },
   {
     ...common,
     entry: Object.fromEntries(Object.entries(LAZY).map(([name, path]) => [name, `src/${path}`])),
+    format: ['esm'],
+    outExtension: () => ({ js: '.mjs' }),
     outDir: 'dist/lazy',
     splitting: true,
+    shims: false,
     clean: true,
+    // undici is CommonJS: every file gets a `require` for its internal requires.
+    banner: { js: "import { createRequire as __cabCreateRequire } from 'node:module';\nconst require = __cabCreateRequire(import.meta.url);" },
   },
 ]);

@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureGrading } from './grading.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist', 'cli.mjs');
+const CLI = join(ROOT, 'dist', 'cli.cjs');
 const smoke = process.argv.includes('--smoke');
 const reps = smoke ? 1 : Number(process.argv[process.argv.indexOf('--reps') + 1]) || 15;
 const TASK = 'polyglot/python-reverse-string';
@@ -202,7 +202,7 @@ function fmt(key, v) {
 }
 
 async function main() {
-  if (!existsSync(CLI)) throw new Error('dist/cli.mjs is missing: run `npm run build` first');
+  if (!existsSync(CLI)) throw new Error('dist/cli.cjs is missing: run `npm run build` first');
   const results = { node: process.version, reps, smoke, measured_at: new Date().toISOString() };
   startup(results);
   packageSize(results);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The bin. On Node ≥ 22.1 it first turns on V8's compile cache, so that everything after it —
-// main.ts, the command's chunks, undici — is read from the cache on a warm start; then main.ts.
-import { enableCompileCache } from './compile-cache.js';
-
-enableCompileCache(process.env);
-await import('./main.js');
+// The bin (dist/cli.cjs). CommonJS on purpose: Node starts a CommonJS entry without its ESM
+// loader, which here is most of the start-up of `--help`. On Node ≥ 22.1 it first turns on V8's
+// compile cache (the import below runs first), so that main and everything it imports later —
+// the command's files in dist/lazy/, undici — come from the cache on a warm start.
+import './compile-cache-on.js';
+import './main.js';

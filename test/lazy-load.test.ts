@@ -16,10 +16,10 @@ const HOOKS = fileURLToPath(new URL('./helpers/record-loads.mjs', import.meta.ur
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const HEAVY = ['undici', 'tar', 'diff', '@clack/prompts', '@clack/core'];
 
-/** File under dist/ (main.mjs, lazy/check.mjs, …) → the npm packages bundled into it. */
+/** File under dist/ (main.cjs, lazy/check.mjs, …) → the npm packages bundled into it. */
 function librariesByChunk(): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const metafile of ['metafile-esm.json', 'lazy/metafile-esm.json']) {
+  for (const metafile of ['metafile-cjs.json', 'lazy/metafile-esm.json']) {
     const meta = JSON.parse(readFileSync(join(DIST, metafile), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
     for (const [out, { inputs }] of Object.entries(meta.outputs)) {
       const libs = Object.keys(inputs)
@@ -38,7 +38,7 @@ const libs = librariesByChunk();
 async function loadedBy(args: string[]): Promise<{ libraries: string[]; files: string[]; code: number | null }> {
   const log = join(dir, `loads-${Math.random().toString(36).slice(2)}.txt`);
   const result = await runCli(args, { cwd: dir, nodeArgs: ['--import', HOOKS], env: { CAB_LOAD_LOG: log, XDG_CACHE_HOME: join(dir, 'cache') } });
-  const urls = readFileSync(log, 'utf8').trim().split('\n');
+  const urls = [...new Set(readFileSync(log, 'utf8').trim().split('\n'))];
   const files = urls.filter((u) => u.includes('/dist/')).map((u) => u.slice(u.lastIndexOf('/dist/') + '/dist/'.length));
   return { libraries: [...new Set(files.flatMap((f) => libs.get(f) ?? []))].sort(), files, code: result.code };
 }
@@ -64,11 +64,11 @@ describe('what each command loads', () => {
     expect(libraries.filter((l) => HEAVY.includes(l))).toEqual([]);
   });
 
-  // Start-up is mostly Node loading modules, so the instant commands load two files: the bin and main.mjs.
-  it.each([['--help'], ['--version'], ['list']])('%s loads dist/cli.mjs and dist/main.mjs, nothing from dist/lazy/', async (...args) => {
+  // Start-up is mostly Node loading modules, so the instant commands load two CommonJS files.
+  it.each([['--help'], ['--version'], ['list']])('%s loads dist/cli.cjs and dist/main.cjs, nothing from dist/lazy/', async (...args) => {
     const { files, code } = await loadedBy(args);
     expect(code).toBe(0);
-    expect(files.sort()).toEqual(['cli.mjs', 'main.mjs']);
+    expect(files.sort()).toEqual(['cli.cjs', 'main.cjs']);
   });
 
   it('a command loads its own entry from dist/lazy/', async () => {

@@ -1,5 +1,5 @@
-// The package promise: one bin, no runtime dependencies, a tiny bin, main.mjs beside it and the
-// lazily loaded files in dist/lazy/ (only node built-ins and each other imported), the task bundle, the version from package.json,
+// The package promise: one bin, no runtime dependencies, a tiny CommonJS bin, main.cjs beside it
+// and the lazily loaded ES modules in dist/lazy/ (only node built-ins and each other imported), the task bundle, the version from package.json,
 // and a Node floor that matches what the bundle needs.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,46 +11,47 @@ const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 const LIBS = /require\(["'](undici|tar|diff|picocolors|@clack\/prompts)["']\)/;
 
-function importsOf(code: string): string[] {
+function importsOf(code: string, commonJs = false): string[] {
   const statics = [...code.matchAll(/(?:^|[;\s}])import\s*(?:[^'"()]*?from\s*)?["']([^"']+)["']/g)].map((m) => m[1] ?? '');
   const dynamics = [...code.matchAll(/import\(["']([^"']+)["']\)/g)].map((m) => m[1] ?? '');
-  return [...statics, ...dynamics];
+  const requires = commonJs ? [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1] ?? '') : [];
+  return [...statics, ...dynamics, ...requires];
 }
 
 describe('package.json', () => {
   it('has exactly one bin and no runtime dependencies', () => {
     expect(Object.keys(pkg.bin)).toEqual(['codingagentbench']);
-    expect(pkg.bin.codingagentbench).toBe('dist/cli.mjs');
+    expect(pkg.bin.codingagentbench).toBe('dist/cli.cjs');
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(pkg.peerDependencies ?? {}).toEqual({});
     expect(pkg.optionalDependencies ?? {}).toEqual({});
     expect(pkg.type).toBe('module');
     expect(pkg.engines.node).toBe('>=20.18.1'); // undici 7's floor
-    expect(pkg.files).toEqual(expect.arrayContaining(['dist/*.mjs', 'dist/lazy/*.mjs', 'dist/tasks.tar.gz']));
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist/*.cjs', 'dist/lazy/*.mjs', 'dist/tasks.tar.gz']));
   });
 });
 
 describe('the built package', () => {
   const top = readdirSync(new URL('dist/', root)).sort();
   const lazy = readdirSync(new URL('dist/lazy/', root)).sort();
-  const files = [...top.filter((f) => f.endsWith('.mjs')), ...lazy.filter((f) => f.endsWith('.mjs')).map((f) => `lazy/${f}`)];
+  const files = [...top.filter((f) => f.endsWith('.cjs')), ...lazy.filter((f) => f.endsWith('.mjs')).map((f) => `lazy/${f}`)];
   const outputs = (metafile: string): string[] =>
     Object.keys((JSON.parse(readFileSync(new URL(`dist/${metafile}`, root), 'utf8')) as { outputs: Record<string, unknown> }).outputs);
 
-  it('is the bin, main.mjs, the lazy files and the task bundle (nothing stale)', () => {
-    expect(top.filter((f) => !f.endsWith('.mjs'))).toEqual(['lazy', 'metafile-esm.json', 'tasks.tar.gz']);
-    expect(top.filter((f) => f.endsWith('.mjs'))).toEqual(['cli.mjs', 'main.mjs']);
+  it('is the bin, main.cjs, the lazy files and the task bundle (nothing stale)', () => {
+    expect(top).toEqual(['cli.cjs', 'lazy', 'main.cjs', 'metafile-cjs.json', 'tasks.tar.gz']);
     expect(lazy.filter((f) => !f.endsWith('.mjs'))).toEqual(['metafile-esm.json']);
-    expect(files.map((f) => `dist/${f}`).sort()).toEqual([...outputs('metafile-esm.json'), ...outputs('lazy/metafile-esm.json')].sort());
+    expect(files.map((f) => `dist/${f}`).sort()).toEqual([...outputs('metafile-cjs.json'), ...outputs('lazy/metafile-esm.json')].sort());
   });
 
   it('has a tiny bin with a shebang; every file imports only node built-ins and files of the build', () => {
-    const bin = readFileSync(new URL('dist/cli.mjs', root), 'utf8');
+    const bin = readFileSync(new URL('dist/cli.cjs', root), 'utf8');
     expect(bin.startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(bin.length).toBeLessThan(20_000);
+    expect(bin).toContain('require("./main.cjs")');
     for (const file of files) {
       const code = readFileSync(new URL(`dist/${file}`, root), 'utf8');
-      const outside = importsOf(code).filter((name) => !name.startsWith('node:') && !builtinModules.includes(name) && !/^\.\/(lazy\/)?[\w.-]+\.mjs$/.test(name));
+      const outside = importsOf(code, file.endsWith('.cjs')).filter((name) => !name.startsWith('node:') && !builtinModules.includes(name) && !/^\.\/((lazy\/)?[\w.-]+\.mjs|main\.cjs)$/.test(name));
       expect(outside, file).toEqual([]);
       expect(code, file).not.toMatch(LIBS);
       const folder = file.startsWith('lazy/') ? 'lazy/' : '';

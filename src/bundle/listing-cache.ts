@@ -4,7 +4,8 @@
 // only while the bundle's size, mtime and inode are unchanged. Display only: `check` and `show`
 // always read the bundle itself.
 
-import { mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
+// Synchronous on purpose: node:fs/promises alone would load a dozen more modules at start-up.
+import { mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheRoot } from '../cache-dir.js';
 import type { Manifest } from './task-spec.js';
@@ -47,21 +48,21 @@ const entriesFrom = (manifest: Manifest): ListedEntry[] =>
 const sameStamp = (a: Stamp, b: unknown): boolean =>
   typeof b === 'object' && b !== null && (['path', 'size', 'mtimeMs', 'ino'] as const).every((k) => (b as Record<string, unknown>)[k] === a[k]);
 
-async function cached(file: string, stamp: Stamp): Promise<ListedEntry[] | null> {
+function cached(file: string, stamp: Stamp): ListedEntry[] | null {
   try {
-    const record = JSON.parse(await readFile(file, 'utf8')) as { stamp?: unknown; tasks?: unknown };
+    const record = JSON.parse(readFileSync(file, 'utf8')) as { stamp?: unknown; tasks?: unknown };
     return sameStamp(stamp, record.stamp) ? entriesOf(record.tasks) : null;
   } catch {
     return null; // absent, damaged or from an older format: read the bundle
   }
 }
 
-async function remember(file: string, stamp: Stamp, tasks: ListedEntry[]): Promise<void> {
+function remember(file: string, stamp: Stamp, tasks: ListedEntry[]): void {
   try {
-    await mkdir(join(file, '..'), { recursive: true });
+    mkdirSync(join(file, '..'), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify({ stamp, tasks }));
-    await rename(temp, file);
+    writeFileSync(temp, JSON.stringify({ stamp, tasks }));
+    renameSync(temp, file);
   } catch {
     // a cache that cannot be written only costs the speed-up
   }
@@ -69,14 +70,14 @@ async function remember(file: string, stamp: Stamp, tasks: ListedEntry[]): Promi
 
 /** The bundle's tasks as `list` shows them. */
 export async function readListing(bundlePath: string, env: NodeJS.ProcessEnv): Promise<ListedEntry[]> {
-  const real = await realpath(bundlePath);
-  const info = await stat(real);
+  const real = realpathSync(bundlePath);
+  const info = statSync(real);
   const stamp: Stamp = { path: real, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
   const file = join(cacheRoot(env), 'listings', `${keyOf(real)}.json`);
-  const hit = await cached(file, stamp);
+  const hit = cached(file, stamp);
   if (hit !== null) return hit;
   const { readManifest } = await import('./manifest.js');
   const tasks = entriesFrom(await readManifest(bundlePath));
-  await remember(file, stamp, tasks);
+  remember(file, stamp, tasks);
   return tasks;
 }

@@ -1,7 +1,7 @@
-// Where the bundle comes from: the one shipped next to dist/cli.mjs, a local path, or an
+// Where the bundle comes from: the one shipped next to dist/cli.cjs, a local path, or an
 // https URL (downloaded once, then served from the cache). Always returns a local file path.
 
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs'; // sync: one stat, and node:fs/promises would load a dozen modules at `list`'s start
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CabError } from '../errors.js';
@@ -12,8 +12,8 @@ export interface ResolveOptions extends DownloadOptions {
   cwd?: string;
 }
 
-/** `CAB_DEFAULT_BUNDLE` when set; else tasks.tar.gz next to dist/cli.mjs (this code runs from
- *  dist/main.mjs or from a chunk in dist/lazy/). */
+/** `CAB_DEFAULT_BUNDLE` when set; else tasks.tar.gz next to dist/cli.cjs (this code runs from
+ *  dist/main.cjs or from a chunk in dist/lazy/). */
 export function defaultBundlePath(): string {
   const override = process.env.CAB_DEFAULT_BUNDLE;
   if (override) return resolve(override);
@@ -31,8 +31,16 @@ function normaliseSha(sha256: string | undefined): string | undefined {
   return sha256.toLowerCase();
 }
 
+function statOrNull(path: string): ReturnType<typeof statSync> | null {
+  try {
+    return statSync(path) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 async function localBundle(path: string, sha256: string | undefined, builtIn: boolean): Promise<string> {
-  const info = await stat(path).catch(() => null);
+  const info = statOrNull(path);
   if (!info) {
     throw new CabError('bundle', builtIn ? `the built-in task bundle is missing (${path})` : `bundle not found: ${path}`, {
       hint: builtIn

@@ -6,7 +6,6 @@ import { CabError } from '../errors.js';
 import { useColor, type Io } from '../io.js';
 import { missingToolchains } from '../workspace/toolchains.js';
 import { bundleFromFlags, flagBool, flagList, type CommandArgs } from './args.js';
-import pc from 'picocolors';
 import { byCodePoint } from '../util/compare.js';
 
 export interface ListedTask {
@@ -43,7 +42,8 @@ export async function listCommand(args: CommandArgs, io: Io): Promise<number> {
     io.stdout(`${JSON.stringify({ tasks }, null, 2)}\n`);
     return 0;
   }
-  const paint = pc.createColors(useColor(io, 'stdout', flagBool(args, 'no-color')));
+  const color = useColor(io, 'stdout', flagBool(args, 'no-color'));
+  const paint = color ? (await import('picocolors')).default : { green: (s: string) => s, red: (s: string) => s }; // picocolors loads node:tty
   const idWidth = Math.max(4, ...tasks.map((t) => t.id.length));
   const langWidth = Math.max(8, ...tasks.map((t) => t.language.length));
   const lines = [`${'TASK'.padEnd(idWidth)}  ${'LANGUAGE'.padEnd(langWidth)}  TOOLCHAINS`];

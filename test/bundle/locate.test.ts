@@ -24,7 +24,7 @@ describe('defaultBundlePath', () => {
   it('is tasks.tar.gz next to the running module', () => {
     const path = defaultBundlePath();
     expect(path.endsWith('/tasks.tar.gz')).toBe(true);
-    expect(path).toContain('/src/bundle/'); // from source in tests; next to dist/cli.mjs once bundled
+    expect(path).toContain('/src/bundle/'); // from source in tests; next to dist/cli.cjs once bundled
   });
 
   it('CAB_DEFAULT_BUNDLE overrides it', () => {

@@ -1,10 +1,10 @@
-// Spawns the built dist/cli.mjs exactly as a user would (node + argv), with a clean environment.
+// Spawns the built dist/cli.cjs exactly as a user would (node + argv), with a clean environment.
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
 export const SHIPPED_BUNDLE = fileURLToPath(new URL('../../dist/tasks.tar.gz', import.meta.url));
 
 export interface CliResult {
@@ -14,7 +14,7 @@ export interface CliResult {
 }
 
 export function assertBuilt(): void {
-  if (!existsSync(CLI)) throw new Error('dist/cli.mjs is missing: run `npm run build` (npm test does it)');
+  if (!existsSync(CLI)) throw new Error('dist/cli.cjs is missing: run `npm run build` (npm test does it)');
 }
 
 /** Environment without the developer's keys or CI hints; extra values win. */
