@@ -5,12 +5,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sandboxAvailable } from '../../src/workspace/sandbox.js';
 import { runCli } from '../helpers/cli.js';
 import { callTool, lastToolResult, say, SERVER_ERRORS, startFakeEndpoint, type FakeScript, type FakeStep } from '../helpers/fake-endpoint.js';
 import { buildBundle, PY_ADD, type FixtureTask } from '../helpers/task-fixture.js';
 import { tempDir } from '../helpers/temp.js';
 
 const FIX = 'def add(a, b):\n    return a + b\n';
+// --shell needs bwrap, or the user's explicit --unsafe-no-sandbox (then the env allowlist alone keeps the key out)
+const SHELL = (await sandboxAvailable()) === 'bwrap' ? ['--shell'] : ['--shell', '--unsafe-no-sandbox'];
 
 const PY_REFUSE: FixtureTask = {
   id: 'integrity/py-contradiction',
@@ -258,7 +261,7 @@ describe('secrets', () => {
     ];
     const fake = await startFakeEndpoint({ steps, requireKey: canary });
     try {
-      const result = await runCli(['check', '--bundle', bundle, '--task', PY_ADD.id, '--endpoint', fake.url, '--model', 'm', '--shell', '--out', out], {
+      const result = await runCli(['check', '--bundle', bundle, '--task', PY_ADD.id, '--endpoint', fake.url, '--model', 'm', ...SHELL, '--out', out], {
         cwd,
         env: { CAB_KEY: canary, OPENAI_API_KEY: canary },
       });

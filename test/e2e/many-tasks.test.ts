@@ -56,7 +56,7 @@ describe('--shard and report', () => {
 
 describe('CI reports', () => {
   it('writes JUnit XML with one testcase per task run and a Markdown summary', async () => {
-    const args = ['check', '--task', 'mutations/rust-*', '--tui', 'oracle', '--repeat', '2', '--junit', 'junit.xml', '--summary-md', 'summary.md', '--no-save', '--yes'];
+    const args = ['check', '--task', 'mutations/python-*', '--tui', 'oracle', '--repeat', '2', '--junit', 'junit.xml', '--summary-md', 'summary.md', '--no-save', '--yes'];
     const result = await runCli(args, { cwd: dir, env: { GITHUB_STEP_SUMMARY: join(dir, 'step-summary.md') }, timeoutMs: 600_000 });
     expect(result.code).toBe(0);
     const xml = await readFile(join(dir, 'junit.xml'), 'utf8');
@@ -66,45 +66,45 @@ describe('CI reports', () => {
     expect(Number(suite?.[1])).toBe(cases.length);
     expect(cases.length % 2).toBe(0);
     expect(Number(suite?.[2])).toBe(0);
-    expect(xml).toContain('name="mutations/rust-error-negated#run2"');
+    expect(xml).toContain('name="mutations/python-off-by-one#run2"');
     expect((xml.match(/<testsuite /g) ?? []).length).toBe(1);
     expect(xml.trim().endsWith('</testsuites>')).toBe(true);
     const md = await readFile(join(dir, 'summary.md'), 'utf8');
-    expect(md).toContain('| `mutations/rust-error-negated` #2 | ✅ pass |');
+    expect(md).toContain('| `mutations/python-off-by-one` #2 | ✅ pass |');
     expect(await readFile(join(dir, 'step-summary.md'), 'utf8')).toBe(md);
   }, 600_000);
 
   it('--fail-under exits 1 below the gate and 0 above it', async () => {
-    const low = await runCli(['check', '--task', 'mutations/rust-off-by-one', '--tui', 'none', '--no-save', '--fail-under', '0.9'], { cwd: dir });
+    const low = await runCli(['check', '--task', 'mutations/python-comparator-swap', '--tui', 'none', '--no-save', '--fail-under', '0.9'], { cwd: dir });
     expect(low.code).toBe(1);
     expect(low.stderr).toMatch(/below threshold: mean composite .* < --fail-under 0.9/);
-    const high = await runCli(['check', '--task', 'mutations/rust-off-by-one', '--tui', 'oracle', '--no-save', '--fail-under', '0.5'], { cwd: dir });
+    const high = await runCli(['check', '--task', 'mutations/python-comparator-swap', '--tui', 'oracle', '--no-save', '--fail-under', '0.5'], { cwd: dir });
     expect(high.code).toBe(0);
   }, 300_000);
 });
 
 describe('non-interactive output', () => {
   it('with stdout piped and CI=true: no ANSI escapes, no prompts, plain progress lines', async () => {
-    const result = await runCli(['check', '--task', 'polyglot/rust-error-handling', '--tui', 'oracle', '--no-save'], { cwd: dir, env: { CI: 'true' } });
+    const result = await runCli(['check', '--task', 'polyglot/python-context-manager', '--tui', 'oracle', '--no-save'], { cwd: dir, env: { CI: 'true' } });
     expect(result.code).toBe(0);
     expect(result.stdout + result.stderr).not.toMatch(/\u001b\[/);
-    expect(result.stderr).toMatch(/^\[polyglot\/rust-error-handling#run1\] extract$/m);
+    expect(result.stderr).toMatch(/^\[polyglot\/python-context-manager#run1\] extract$/m);
     const noTask = await runCli(['check', '--tui', 'oracle'], { cwd: dir, env: { CI: 'true' } });
     expect(noTask.code).toBe(2);
     expect(noTask.stdout + noTask.stderr).not.toMatch(/\u001b\[|◆|│/);
   }, 300_000);
 
   it('FORCE_COLOR colours the card', async () => {
-    const result = await runCli(['check', '--task', 'polyglot/rust-error-handling', '--tui', 'oracle', '--no-save'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    const result = await runCli(['check', '--task', 'polyglot/python-context-manager', '--tui', 'oracle', '--no-save'], { cwd: dir, env: { FORCE_COLOR: '1' } });
     expect(result.stdout).toMatch(/\u001b\[/);
   }, 300_000);
 
   it('show --last prints the saved diff of the last run', async () => {
-    const ran = await runCli(['check', '--task', 'mutations/rust-wrong-operator', '--tui', 'oracle'], { cwd: dir });
+    const ran = await runCli(['check', '--task', 'mutations/python-wrong-default', '--tui', 'oracle'], { cwd: dir });
     expect(ran.code).toBe(0);
-    const shown = await runCli(['show', '--last', 'mutations/rust-wrong-operator'], { cwd: dir });
+    const shown = await runCli(['show', '--last', 'mutations/python-wrong-default'], { cwd: dir });
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toMatch(/^diff --git a\/src\/lib\.rs b\/src\/lib\.rs/m);
+    expect(shown.stdout).toMatch(/^diff --git a\/signup\/validate\.py b\/signup\/validate\.py/m);
     const none = await runCli(['show', '--last', 'polyglot/go-slice-aliasing'], { cwd: await tempDir('cab-empty-') });
     expect(none.code).toBe(2);
   }, 300_000);

@@ -3,6 +3,7 @@
 // verdict helpers every hack test uses, so "defeated" means the same thing in every file.
 // At most two `check` runs at a time across all hack files (slots.ts), so the suite fits 2 cores.
 
+import { readFileSync } from 'node:fs';
 import { appendFile, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -12,6 +13,8 @@ import { runCli, SHIPPED_BUNDLE } from './cli.js';
 import { callTool, say, startFakeEndpoint, type FakeStep, type RecordedRequest } from './fake-endpoint.js';
 import { withSlot } from './slots.js';
 import { tempDir } from './temp.js';
+import { needsAll, type Need } from './toolchains.js';
+import { sandboxAvailable } from '../../src/workspace/sandbox.js';
 
 export type Lang = 'python' | 'javascript' | 'go' | 'rust' | 'java';
 
@@ -188,6 +191,14 @@ async function logResult(attack: Attack, cell: Cell): Promise<void> {
   if (file) await appendFile(file, `${attack.id}\t${attack.lang}\t${attack.task}\t${attack.shell ? 'shell' : 'tools'}\t${summary(cell)}\n`);
 }
 
+const bwrapWorks = (await sandboxAvailable()) === 'bwrap';
+
+/** The task's toolchains, and a working bwrap for a --shell attack (without one --shell is refused). */
+function needsOf(attack: Attack): Need {
+  const spec = JSON.parse(readFileSync(join(TASKS, attack.task, 'task.json'), 'utf8')) as { toolchains?: string[] };
+  return needsAll(spec.toolchains ?? [], attack.shell && !bwrapWorks ? ['bwrap (working)'] : []);
+}
+
 /** One test per row: run the scripted model, then hold the cell to the row's expectation. */
 export function defineAttacks(title: string, attacks: Attack[]): void {
   describe.concurrent(title, () => {
@@ -195,8 +206,10 @@ export function defineAttacks(title: string, attacks: Attack[]): void {
       if (cwd !== null) await rm(await cwd, { recursive: true, force: true });
       cwd = null;
     });
-    const rows = attacks.map((a) => [`${a.id}${a.shell ? ' [--shell]' : ''} (${a.task})`, a] as const);
-    it.each(rows)('%s', async (_name, attack) => {
+    const rows = attacks.map((a) => [a, needsOf(a)] as const);
+    for (const [a, need] of rows.filter(([, n]) => n.missing)) it.skip(`${a.id}${a.shell ? ' [--shell]' : ''} (${a.task})${need.reason}`, () => undefined);
+    const runnable = rows.filter(([, n]) => !n.missing).map(([a]) => [`${a.id}${a.shell ? ' [--shell]' : ''} (${a.task})`, a] as const);
+    if (runnable.length > 0) it.each(runnable)('%s', async (_name, attack) => {
       const cell = await runAttack(attack);
       await logResult(attack, cell);
       check(attack, cell);

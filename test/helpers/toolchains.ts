@@ -49,12 +49,21 @@ export function lacking(names: readonly string[]): string[] {
   return names.filter((name) => !onPath((BINS as Record<string, string>)[name] ?? name));
 }
 
+const warned = new Set<string>();
+
 /** What a test needs; throws under CI when something is missing (a failure, not a skip). */
 export function needs(...names: SuiteToolchain[]): Need {
-  const missing = lacking(names);
+  return needsAll(names);
+}
+
+/** needs() for names from data (a task's `toolchains`, `bwrap` for a --shell run): unknown names are tried as commands. */
+export function needsAll(names: readonly string[], missingToo: readonly string[] = []): Need {
+  const missing = [...lacking(names), ...missingToo];
   if (missing.length > 0 && inCi()) {
     throw new Error(`CI is set but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: .ci/run installs every toolchain the suite needs`);
   }
-  if (missing.length > 0) console.warn(`skipping tests that need ${missing.join(', ')} (not on PATH)`); // shown beside the file
+  const note = `skipping tests that need ${missing.join(', ')} (not on PATH)`;
+  if (missing.length > 0 && !warned.has(note)) console.warn(note); // shown beside the file, once
+  warned.add(note);
   return { missing: missing.length > 0, reason: missing.length > 0 ? ` (skipped: needs ${missing.join(', ')})` : '', lacking: missing };
 }
