@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAider } from '../../src/tuis/aider.js';
 import { parseCodex } from '../../src/tuis/codex.js';
 import { parseCopilot } from '../../src/tuis/copilot.js';
+import { kilo } from '../../src/tuis/kilo.js';
 import { parseOpencode } from '../../src/tuis/opencode.js';
 import { parsePi } from '../../src/tuis/pi.js';
 import { parseQwen } from '../../src/tuis/qwen-code.js';
@@ -19,6 +20,7 @@ const PARSERS: Record<string, (stdout: string) => Parsed> = {
   'qwen-code': parseQwen,
   codex: parseCodex,
   copilot: parseCopilot,
+  kilo: (stdout) => kilo.parse(stdout, ''),
 };
 
 const AUTH_ERRORS: Record<string, RegExp> = {
@@ -27,6 +29,7 @@ const AUTH_ERRORS: Record<string, RegExp> = {
   'qwen-code': /^401 Incorrect API key provided\.$/,
   codex: /unexpected status 401 Unauthorized/,
   copilot: /Authentication failed with provider .*HTTP 401/,
+  kilo: /^Incorrect API key provided\.$/,
 };
 
 describe.each(Object.keys(PARSERS))('%s output', (name) => {
@@ -62,6 +65,7 @@ describe('reported usage (informational)', () => {
     ['qwen-code', { prompt_tokens: 32463, completion_tokens: 51 }],
     ['codex', { prompt_tokens: 14558, completion_tokens: 48 }],
     ['copilot', null],
+    ['kilo', { prompt_tokens: 200, completion_tokens: 14 }],
   ])('%s', (name, usage) => {
     expect((PARSERS[name] as (s: string) => Parsed)(fixture(`${name}-ok`)).usage).toEqual(usage);
   });

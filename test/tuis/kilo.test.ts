@@ -1,0 +1,3 @@
+import { describeCliE2e } from './cli-e2e.js';
+
+describeCliE2e('kilo', 'kilo');
