@@ -7,7 +7,7 @@
 // by default (its policy file says so), so inside our bwrap nothing nests.
 
 import { parseOpencode } from './opencode.js';
-import type { AdapterSpec } from './adapter.js';
+import type { AdapterSpec, Parsed } from './adapter.js';
 
 const PROVIDER = 'bench';
 
@@ -29,6 +29,9 @@ function config(model: string, proxyUrl: string, keyEnv: string): string {
     share: 'disabled',
   });
 }
+
+/** kilo prints opencode's events (step_finish with tokens, text, tool_use, error). */
+export const parseKilo = (stdout: string): Parsed => parseOpencode(stdout, 'kilo');
 
 export const kilo: AdapterSpec = {
   name: 'kilo',
@@ -55,5 +58,5 @@ export const kilo: AdapterSpec = {
       files: {},
     };
   },
-  parse: (stdout) => parseOpencode(stdout, 'kilo'),
+  parse: (stdout) => parseKilo(stdout),
 };

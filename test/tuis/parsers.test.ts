@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAider } from '../../src/tuis/aider.js';
 import { parseCodex } from '../../src/tuis/codex.js';
 import { parseCopilot } from '../../src/tuis/copilot.js';
-import { kilo } from '../../src/tuis/kilo.js';
+import { parseKilo } from '../../src/tuis/kilo.js';
 import { parseOpencode } from '../../src/tuis/opencode.js';
 import { parsePi } from '../../src/tuis/pi.js';
 import { parseQwen } from '../../src/tuis/qwen-code.js';
@@ -20,7 +20,7 @@ const PARSERS: Record<string, (stdout: string) => Parsed> = {
   'qwen-code': parseQwen,
   codex: parseCodex,
   copilot: parseCopilot,
-  kilo: (stdout) => kilo.parse(stdout, ''),
+  kilo: parseKilo,
 };
 
 const AUTH_ERRORS: Record<string, RegExp> = {
