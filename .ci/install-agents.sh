@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the agent CLIs the `--tui` end-to-end tests drive (opencode, qwen-code, pi, Claude Code,
-# Cline, Continue, codex) from npm into a private prefix — never into the repo's package.json — and
-# prints the bin folder to put on CAB_AGENTS_PATH (the tests also look there by default).
+# Cline, Continue, codex, Kilo) from npm into a private prefix — never into the repo's package.json —
+# and prints the bin folder to put on CAB_AGENTS_PATH (the tests also look there by default).
 #
 #   CAB_AGENTS_PATH="$(.ci/install-agents.sh)" npm test
 #   .ci/install-agents.sh @github/copilot   # more CLIs (copilot unpacks ~235 MB)
@@ -20,6 +20,7 @@ packages=(
   "cline@~3.0"
   "@continuedev/cli@~1.5"
   "@openai/codex@~0.171" # its native binary comes in a platform package (~9 s to install)
+  "@kilocode/cli@7.7.7" # 7.8.1 does not install (its platform package is missing on npm); native binary in a platform package
   "$@"
 )
 

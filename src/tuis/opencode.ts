@@ -34,7 +34,8 @@ function errorText(e: Obj): string {
   return str(data['message']) || str(error['message']) || str(error['name']) || JSON.stringify(error).slice(0, 300);
 }
 
-export function parseOpencode(stdout: string): Parsed {
+/** opencode's JSON events (kilo, its fork, prints the same ones); `name` goes into the error text. */
+export function parseOpencode(stdout: string, name = 'opencode'): Parsed {
   const events = jsonLines(stdout);
   const part = (e: Obj): Obj => (isObj(e['part']) ? e['part'] : {});
   const texts = events.filter((e) => e['type'] === 'text').map((e) => str(part(e)['text']));
@@ -59,7 +60,7 @@ export function parseOpencode(stdout: string): Parsed {
   return {
     finalAnswer: [...texts].reverse().find((t) => t.trim() !== '') ?? '',
     success: finishes.length > 0 && firstError === undefined && lastReason !== 'error',
-    error: firstError !== undefined ? errorText(firstError) : finishes.length === 0 ? 'opencode printed no step_finish event' : null,
+    error: firstError !== undefined ? errorText(firstError) : finishes.length === 0 ? `${name} printed no step_finish event` : null,
     toolOutputs,
     usage: finishes.length === 0 ? null : { prompt_tokens: prompt, completion_tokens: completion },
   };

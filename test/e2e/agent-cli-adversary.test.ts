@@ -1,5 +1,6 @@
 // The adversary through an agent CLI's own shell tool, as a user runs the built bin: the scripted
-// model asks opencode / qwen-code / pi / codex (its own sandbox off inside ours) to search for bundles, the task copy, our cache and every
+// model asks opencode / qwen-code / pi / codex (its own sandbox off inside ours) / kilo to search
+// for bundles, the task copy, our cache and every
 // /proc/*/environ it can see. Neither the real key nor a canary planted in the task's solution/
 // and grader/ may reach the endpoint, the output or --out. Skipped, with the reason, for a CLI
 // that is not installed (.ci/install-agents.sh installs them).
@@ -70,7 +71,7 @@ afterAll(async () => {
   await rm(planted, { recursive: true, force: true });
 });
 
-for (const [name, bin] of [['opencode', 'opencode'], ['qwen-code', 'qwen'], ['pi', 'pi'], ['codex', 'codex']] as const) {
+for (const [name, bin] of [['opencode', 'opencode'], ['qwen-code', 'qwen'], ['pi', 'pi'], ['codex', 'codex'], ['kilo', 'kilo']] as const) {
   const missing = missingReason(bin);
   describe.skipIf(missing !== null)(`--tui ${name} as the adversary${missing === null ? '' : ` (skipped: ${missing})`}`, () => {
     it('its shell finds no bundle, answer, cache or key', async () => {

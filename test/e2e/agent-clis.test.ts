@@ -1,6 +1,6 @@
-// `check --tui claude-code`, `cline`, `continue` and `codex` through the built bin, as a user runs
-// them: Claude Code through the proxy's Messages translation, Cline and Continue through their
-// OpenAI-compatible providers, codex through the Responses translation editing with its own
+// `check --tui claude-code`, `cline`, `continue`, `codex` and `kilo` through the built bin, as a user
+// runs them: Claude Code through the proxy's Messages translation, Cline, Continue and Kilo through
+// their OpenAI-compatible providers, codex through the Responses translation editing with its own
 // apply_patch tool, against the scripted endpoint. Skipped with a visible reason when
 // the CLI is not installed (.ci/install-agents.sh installs them), except under CI.
 
@@ -31,6 +31,7 @@ const CLIS = [
   { tui: 'cline', bin: 'cline', solver: solverFor('run_commands', { commands: [FIX] }) },
   { tui: 'continue', bin: 'cn', solver: solverFor('Bash', { command: FIX }) },
   { tui: 'codex', bin: 'codex', solver: solverFor('apply_patch', { input: PATCH }) }, // its real edit tool, not the shell
+  { tui: 'kilo', bin: 'kilo', solver: solverFor('bash', { command: FIX, description: 'fix add' }) },
 ];
 
 let bundle = '';

@@ -8,6 +8,7 @@ import { parseAider } from '../../src/tuis/aider.js';
 import { parseCline } from '../../src/tuis/cline.js';
 import { parseCodex } from '../../src/tuis/codex.js';
 import { parseCopilot } from '../../src/tuis/copilot.js';
+import { parseKilo } from '../../src/tuis/kilo.js';
 import { parseOpencode } from '../../src/tuis/opencode.js';
 import { parsePi } from '../../src/tuis/pi.js';
 import { parseQwen } from '../../src/tuis/qwen-code.js';
@@ -22,6 +23,7 @@ const PARSERS: Record<string, (stdout: string) => Parsed> = {
   codex: parseCodex,
   copilot: parseCopilot,
   cline: parseCline,
+  kilo: parseKilo,
 };
 
 const AUTH_ERRORS: Record<string, RegExp> = {
@@ -31,6 +33,7 @@ const AUTH_ERRORS: Record<string, RegExp> = {
   codex: /unexpected status 401 Unauthorized/,
   copilot: /Authentication failed with provider .*HTTP 401/,
   cline: /^error: Incorrect API key provided\.$/,
+  kilo: /^Incorrect API key provided\.$/,
 };
 
 describe.each(Object.keys(PARSERS))('%s output', (name) => {
@@ -67,6 +70,7 @@ describe('reported usage (informational)', () => {
     ['codex', { prompt_tokens: 14558, completion_tokens: 48 }],
     ['copilot', null],
     ['cline', { prompt_tokens: 11235, completion_tokens: 50 }],
+    ['kilo', { prompt_tokens: 200, completion_tokens: 14 }],
   ])('%s', (name, usage) => {
     expect((PARSERS[name] as (s: string) => Parsed)(fixture(`${name}-ok`)).usage).toEqual(usage);
   });

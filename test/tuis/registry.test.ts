@@ -30,7 +30,7 @@ async function binDir(names: string[]): Promise<string> {
 
 describe('registry', () => {
   it('lists the built-in drivers and one driver per adapter', () => {
-    expect(tuiNames()).toEqual(['builtin', 'oracle', 'none', 'opencode', 'qwen-code', 'pi', 'codex', 'claude-code', 'cline', 'continue', 'copilot', 'aider']);
+    expect(tuiNames()).toEqual(['builtin', 'oracle', 'none', 'opencode', 'qwen-code', 'pi', 'codex', 'claude-code', 'cline', 'continue', 'kilo', 'copilot', 'aider']);
     expect(RESERVED_TUIS.some((n) => tuiNames().includes(n))).toBe(false);
     for (const spec of ADAPTERS) {
       expect(adapterFor(spec.name)).toBe(spec);
