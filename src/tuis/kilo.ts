@@ -6,29 +6,10 @@
 // the session gets a title so that no extra model call names it. Kilo's own command sandbox is off
 // by default (its policy file says so), so inside our bwrap nothing nests.
 
-import { parseOpencode } from './opencode.js';
+import { opencodeConfig, parseOpencode } from './opencode.js';
 import type { AdapterSpec, Parsed } from './adapter.js';
 
 const PROVIDER = 'bench';
-
-function config(model: string, proxyUrl: string, keyEnv: string): string {
-  return JSON.stringify({
-    provider: {
-      [PROVIDER]: {
-        npm: '@ai-sdk/openai-compatible',
-        name: 'CodingAgentBench endpoint',
-        options: { baseURL: proxyUrl, apiKey: `{env:${keyEnv}}` },
-        models: { [model]: { name: model, tool_call: true, limit: { context: 128_000, output: 8_192 } } },
-      },
-    },
-    enabled_providers: [PROVIDER],
-    model: `${PROVIDER}/${model}`,
-    small_model: `${PROVIDER}/${model}`,
-    permission: { '*': 'allow' },
-    autoupdate: false,
-    share: 'disabled',
-  });
-}
 
 /** kilo prints opencode's events (step_finish with tokens, text, tool_use, error). */
 export const parseKilo = (stdout: string): Parsed => parseOpencode(stdout, 'kilo');
@@ -44,7 +25,7 @@ export const kilo: AdapterSpec = {
     return {
       argv: ['run', '--pure', '--auto', '--title', 'codingagentbench', '--format', 'json', '-m', `${PROVIDER}/${model}`, prompt],
       env: {
-        KILO_CONFIG_CONTENT: config(model, proxyUrl, keyEnv),
+        KILO_CONFIG_CONTENT: opencodeConfig(model, proxyUrl, keyEnv),
         KILO_TELEMETRY_LEVEL: 'off',
         KILO_DISABLE_MODELS_FETCH: '1',
         KILO_DISABLE_AUTOUPDATE: '1',

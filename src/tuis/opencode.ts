@@ -8,9 +8,10 @@ import type { AdapterSpec, Obj, Parsed } from './adapter.js';
 
 const PROVIDER = 'bench';
 
-function config(model: string, proxyUrl: string, keyEnv: string): string {
+/** The whole opencode configuration (kilo, its fork, reads the same shape): one provider at the proxy. */
+export function opencodeConfig(model: string, proxyUrl: string, keyEnv: string, extra: Obj = {}): string {
   return JSON.stringify({
-    $schema: 'https://opencode.ai/config.json',
+    ...extra,
     provider: {
       [PROVIDER]: {
         npm: '@ai-sdk/openai-compatible',
@@ -78,7 +79,7 @@ export const opencode: AdapterSpec = {
     return {
       argv: ['run', '--pure', '--auto', '--title', 'codingagentbench', '--format', 'json', '-m', `${PROVIDER}/${model}`, prompt],
       env: {
-        OPENCODE_CONFIG_CONTENT: config(model, proxyUrl, keyEnv),
+        OPENCODE_CONFIG_CONTENT: opencodeConfig(model, proxyUrl, keyEnv, { $schema: 'https://opencode.ai/config.json' }),
         OPENCODE_DISABLE_MODELS_FETCH: '1',
         OPENCODE_DISABLE_AUTOUPDATE: '1',
         OPENCODE_DISABLE_LSP_DOWNLOAD: '1',
