@@ -196,7 +196,7 @@ const bwrapWorks = (await sandboxAvailable()) === 'bwrap';
 /** The task's toolchains, and a working bwrap for a --shell attack (without one --shell is refused). */
 function needsOf(attack: Attack): Need {
   const spec = JSON.parse(readFileSync(join(TASKS, attack.task, 'task.json'), 'utf8')) as { toolchains?: string[] };
-  return needsAll(spec.toolchains ?? [], attack.shell && !bwrapWorks ? ['bwrap (working)'] : []);
+  return needsAll(spec.toolchains ?? [], attack.shell && !bwrapWorks ? ['a working bwrap'] : []);
 }
 
 /** One test per row: run the scripted model, then hold the cell to the row's expectation. */

@@ -62,7 +62,7 @@ export function needsAll(names: readonly string[], missingToo: readonly string[]
   if (missing.length > 0 && inCi()) {
     throw new Error(`CI is set but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: .ci/run installs every toolchain the suite needs`);
   }
-  const note = `skipping tests that need ${missing.join(', ')} (not on PATH)`;
+  const note = `skipping tests that need ${missing.join(', ')} (missing on this machine)`;
   if (missing.length > 0 && !warned.has(note)) console.warn(note); // shown beside the file, once
   warned.add(note);
   return { missing: missing.length > 0, reason: missing.length > 0 ? ` (skipped: needs ${missing.join(', ')})` : '', lacking: missing };
