@@ -1,7 +1,9 @@
 // A loopback "gateway" in front of an OpenAI-compatible endpoint (usually the scripted one), with
 // the habits real gateways and API-management layers showed: a required routing header, errors
 // rewritten to the Express/Nest shape, statuses rewritten, a failing /models, a trailing all-zero
-// usage chunk, tool calls renumbered to index 0 and re-sent whole. Responses are buffered.
+// usage chunk, tool calls renumbered to index 0 and re-sent whole; and Portkey's (1.15.2, as run by
+// bench/real-gateways.mjs): errors prefixed with the provider's name, streamed calls failing with
+// a 500 while plain ones work. Responses are buffered.
 
 import { createServer, request } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,6 +16,8 @@ export interface GatewayOptions {
   modelsStatus?: number; // GET /models answered with this status, never forwarded
   trailingZeroUsage?: boolean; // SSE: one more usage chunk of all zeros before [DONE]
   resendToolCalls?: boolean; // SSE: every tool call at index 0, then each re-sent whole (same id)
+  providerErrors?: string; // non-2xx bodies become {"error":{"message":"<provider> error: <words>"},"provider":"<provider>"}
+  failStreams?: boolean; // every streamed request: 500 {"status":"failure","message":"Something went wrong"}
 }
 
 export interface Gateway {
@@ -103,8 +107,12 @@ async function handle(upstream: URL, opts: GatewayOptions, seen: Gateway['seen']
   if (opts.modelsStatus !== undefined && req.method === 'GET' && (req.url ?? '').endsWith('/models')) {
     return json(opts.modelsStatus, { error: STATUS_TEXT[opts.modelsStatus] ?? 'Error', message: 'acme-gateway: model catalog backend unavailable' });
   }
-  const up = await forward(upstream, req, Buffer.concat(chunks));
+  const body = Buffer.concat(chunks);
+  if (opts.failStreams && /"stream"\s*:\s*true/.test(body.toString('utf8'))) return json(500, { status: 'failure', message: 'Something went wrong' });
+  const up = await forward(upstream, req, body);
   const status = opts.rewriteStatus?.[up.status] ?? up.status;
+  const p = opts.providerErrors;
+  if (status >= 400 && p !== undefined) return json(status, { error: { message: `${p} error: ${upstreamWords(up.text)}`, type: 'invalid_request_error', param: null, code: null }, provider: p });
   if (status >= 400 && opts.expressErrors) return json(status, { error: STATUS_TEXT[status] ?? 'Error', message: upstreamWords(up.text), statusCode: status });
   if (status >= 400) return void res.writeHead(status, up.headers).end(up.text);
   const stream = (up.headers['content-type'] ?? '').includes('text/event-stream');

@@ -1,0 +1,114 @@
+// What real gateways installed from npm showed when put in front of the scripted endpoint
+// (bench/real-gateways.mjs: Portkey 1.15.2, Express with http-proxy-middleware 3.0.11 and
+// express-http-proxy 2.1.2), reproduced with the loopback gateway (test/helpers/gateway.ts)
+// through the built bin, so CI needs none of them.
+
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { callTool, say, startFakeEndpoint, type FakeEndpoint, type FakeScript, type FakeStep } from '../helpers/fake-endpoint.js';
+import { startGateway, type Gateway, type GatewayOptions } from '../helpers/gateway.js';
+import { buildBundle, PY_ADD } from '../helpers/task-fixture.js';
+import { tempDir } from '../helpers/temp.js';
+
+const API_KEY = 'pk-live-secret-98765';
+const ROUTE = ['--header', 'x-portkey-provider: openai', '--header', `x-portkey-api-key: ${API_KEY}`];
+const SOLVE: FakeStep[] = [
+  callTool('read_file', { path: 'src/app.py' }),
+  callTool('edit_file', { path: 'src/app.py', old_string: 'a - b', new_string: 'a + b' }),
+  callTool('run_tests', {}),
+  say('Fixed add(): it subtracted.'),
+];
+
+let bundle = '';
+let cwd = '';
+const open: Array<FakeEndpoint | Gateway> = [];
+
+beforeAll(async () => {
+  bundle = await buildBundle([PY_ADD]);
+  cwd = await tempDir('cab-gateways-real-');
+}, 120_000);
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+async function behind(script: FakeScript, opts: GatewayOptions): Promise<{ fake: FakeEndpoint; gw: Gateway }> {
+  const fake = await startFakeEndpoint(script);
+  const gw = await startGateway(fake.url, opts);
+  open.push(fake, gw);
+  return { fake, gw };
+}
+
+function check(url: string, extra: string[] = [], model = 'fake-model'): ReturnType<typeof runCli> {
+  return runCli(['check', '--bundle', bundle, '--task', PY_ADD.id, '--endpoint', url, '--model', model, '--json', '--no-save', ...extra], { cwd, timeoutMs: 180_000 });
+}
+
+function doctor(url: string, extra: string[] = []): ReturnType<typeof runCli> {
+  return runCli(['doctor', '--endpoint', url, '--model', 'fake-model', '--no-color', ...extra], { cwd, timeoutMs: 60_000 });
+}
+
+const PORTKEY: GatewayOptions = { requireHeader: { name: 'x-portkey-provider', value: 'openai' }, providerErrors: 'openai' };
+
+describe("Portkey's routing header: a plain word, not a secret", () => {
+  it("an error naming the provider keeps its words ('openai error: …', not '[REDACTED] error: …'); the key header stays hidden", async () => {
+    const notFound: FakeStep = { status: 404, body: { error: { message: 'model fake-model not found', type: 'invalid_request_error' } } };
+    const { gw } = await behind([notFound, notFound, ...SOLVE], PORTKEY);
+    const run = await check(gw.url, ROUTE);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/openai error: model fake-model not found/);
+    expect(run.stderr).not.toMatch(/REDACTED/i);
+    expect(gw.seen[0]?.headers['x-portkey-api-key']).toBe(API_KEY);
+  }, 60_000);
+
+  it('a model id that names the provider is reported as it is', async () => {
+    const { gw } = await behind(SOLVE, PORTKEY);
+    const run = await check(gw.url, ROUTE, 'openai/gpt-4o-mini');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('"openai/gpt-4o-mini"');
+    expect(run.stdout).not.toMatch(/REDACTED/i);
+    expect(run.stdout + run.stderr).not.toContain(API_KEY);
+  }, 180_000);
+});
+
+describe('doctor through a gateway', () => {
+  it('no chat call worked (the routing header missing): exit 3 with the gateway words', async () => {
+    const { gw } = await behind([], PORTKEY);
+    const run = await doctor(gw.url);
+    expect(run.stdout).toMatch(/acme-gateway: provider header required: x-portkey-provider/);
+    expect(run.code).toBe(3);
+  }, 60_000);
+});
+
+describe('a gateway that fails every streamed call and answers plain ones (Portkey 1.15.2 on Node 20)', () => {
+  it('check: exit 3 with the words and a hint to try --no-stream', async () => {
+    const { gw } = await behind(SOLVE, { failStreams: true });
+    const run = await check(gw.url);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/Something went wrong/);
+    expect(run.stderr).toMatch(/hint: no streamed call has worked yet.*try --no-stream/);
+    expect(run.stdout).toBe('');
+  }, 120_000);
+
+  it('check --no-stream: pass 1 with the real token numbers', async () => {
+    const { fake, gw } = await behind(SOLVE, { failStreams: true });
+    const run = await check(gw.url, ['--no-stream']);
+    expect(run.code).toBe(0);
+    const cell = (JSON.parse(run.stdout) as { results: Array<Record<string, any>> }).results[0] as Record<string, any>;
+    expect(cell.pass_rate.pass).toBe(1);
+    expect(cell.tokens.tokens_estimated).toBe(false);
+    expect(cell.tokens.total_tokens).toBe(fake.served.prompt_tokens + fake.served.completion_tokens);
+  }, 180_000);
+
+  it('doctor: says streaming fails while plain calls work, and that check needs --no-stream', async () => {
+    const { gw } = await behind([], { failStreams: true });
+    const run = await doctor(gw.url);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/✗ streaming: the streamed call failed although the plain ones worked/);
+    expect(run.stdout).toMatch(/Something went wrong/);
+    expect(run.stdout).toMatch(/check would use tool mode: native, and needs --no-stream/);
+    const json = await doctor(gw.url, ['--json']);
+    const endpoint = (JSON.parse(json.stdout) as { endpoint: Record<string, unknown> }).endpoint;
+    expect(endpoint).toMatchObject({ reachable: true, native_tools: true, mode: 'native', streaming_usage: null });
+    expect(String(endpoint['streaming_error'])).toMatch(/Something went wrong/);
+  }, 60_000);
+});
