@@ -2,7 +2,7 @@
 // call, errors that name the server's own words and never the key.
 
 import type { Agent } from 'undici';
-import { classifyHttpError, EndpointError, withHint, withNote } from './endpoint-error.js';
+import { classifyHttpError, EndpointError, STREAM_HINT, withHint, withNote } from './endpoint-error.js';
 import { resolveUsage } from './estimate.js';
 import { headerSecrets } from './extra-headers.js';
 import { classifyNetworkError } from './network-error.js';
@@ -38,7 +38,6 @@ export interface EndpointChatClient extends ChatClient {
 
 type CallStatus = CallRecord['status'];
 
-const STREAM_HINT = 'no streamed call has worked yet: some gateways fail only on streams; try --no-stream (`doctor --endpoint …` tries both)';
 type Attempts = { retries: number; status: CallStatus | null };
 type Rejected = (status: number, text: string) => boolean;
 

@@ -3,12 +3,13 @@
 // express-http-proxy 2.1.2), reproduced with the loopback gateway (test/helpers/gateway.ts)
 // through the built bin, so CI needs none of them.
 
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { callTool, say, startFakeEndpoint, type FakeEndpoint, type FakeScript, type FakeStep } from '../helpers/fake-endpoint.js';
 import { startGateway, type Gateway, type GatewayOptions } from '../helpers/gateway.js';
 import { buildBundle, PY_ADD } from '../helpers/task-fixture.js';
 import { tempDir } from '../helpers/temp.js';
+import { missingReason, useAgentsPath } from '../tuis/cli-harness.js';
 
 const API_KEY = 'pk-live-secret-98765';
 const ROUTE = ['--header', 'x-portkey-provider: openai', '--header', `x-portkey-api-key: ${API_KEY}`];
@@ -24,6 +25,7 @@ let cwd = '';
 const open: Array<FakeEndpoint | Gateway> = [];
 
 beforeAll(async () => {
+  useAgentsPath();
   bundle = await buildBundle([PY_ADD]);
   cwd = await tempDir('cab-gateways-real-');
 }, 120_000);
@@ -40,7 +42,8 @@ async function behind(script: FakeScript, opts: GatewayOptions): Promise<{ fake:
 }
 
 function check(url: string, extra: string[] = [], model = 'fake-model'): ReturnType<typeof runCli> {
-  return runCli(['check', '--bundle', bundle, '--task', PY_ADD.id, '--endpoint', url, '--model', model, '--json', '--no-save', ...extra], { cwd, timeoutMs: 180_000 });
+  const env = { CAB_AGENTS_PATH: process.env['CAB_AGENTS_PATH'] ?? '' };
+  return runCli(['check', '--bundle', bundle, '--task', PY_ADD.id, '--endpoint', url, '--model', model, '--json', '--no-save', ...extra], { cwd, env, timeoutMs: 240_000 });
 }
 
 function doctor(url: string, extra: string[] = []): ReturnType<typeof runCli> {
@@ -111,4 +114,42 @@ describe('a gateway that fails every streamed call and answers plain ones (Portk
     expect(endpoint).toMatchObject({ reachable: true, native_tools: true, mode: 'native', streaming_usage: null });
     expect(String(endpoint['streaming_error'])).toMatch(/Something went wrong/);
   }, 60_000);
+});
+
+const SED = "sed -i 's/a - b/a + b/' src/app.py && python3 -m unittest discover -s tests -q";
+const PATCH = ['*** Begin Patch', '*** Update File: src/app.py', '@@', ' def add(a, b):', '-    return a - b', '+    return a + b', '*** End Patch', ''].join('\n');
+
+/** The CLI's tool once (the fix), then a final word; stateless, it reads the conversation. */
+function solverFor(tool: string, args: Record<string, unknown>): FakeStep {
+  const answered = (messages: Array<Record<string, unknown>>): boolean => messages.some((m) => m['role'] === 'tool');
+  const offered = (tools: unknown[]): boolean => tools.some((t) => (t as { function?: { name?: string } }).function?.name === tool);
+  return { dynamic: (req) => (answered(req.body?.messages ?? []) || !offered(req.body?.tools ?? []) ? say('Fixed add().') : { reply: { content: 'Fixing.', tool_calls: [{ name: tool, arguments: args }] } }) };
+}
+
+describe.each([
+  { tui: 'claude-code', bin: 'claude', solver: solverFor('Bash', { command: SED, description: 'fix add' }) },
+  { tui: 'codex', bin: 'codex', solver: solverFor('apply_patch', { input: PATCH }) },
+])('--tui $tui behind a gateway that fails every streamed call', ({ tui, bin, solver }) => {
+  const missing = process.env['CI'] ? null : missingReason(bin);
+  const it = missing === null ? test : test.skip;
+  if (missing !== null) test.skip(`skipped: ${missing}`, () => undefined);
+
+  it('--no-stream: the proxy asks for whole replies; pass 1 with the served token numbers', async () => {
+    const { fake, gw } = await behind(Array.from({ length: 20 }, () => solver), { failStreams: true });
+    const run = await check(gw.url, ['--tui', tui, '--no-stream']);
+    expect(run.stderr).not.toMatch(/internal error/);
+    expect(run.code).toBe(0);
+    const cell = (JSON.parse(run.stdout) as { results: Array<Record<string, any>> }).results[0] as Record<string, any>;
+    expect(cell.pass_rate.pass).toBe(1);
+    expect(cell.tokens.total_tokens).toBe(fake.served.prompt_tokens + fake.served.completion_tokens);
+    expect(fake.requests.filter((r) => r.body?.stream === true)).toEqual([]);
+  }, 240_000);
+
+  it('streaming: exit 3 with the gateway words and the --no-stream hint', async () => {
+    const { gw } = await behind(Array.from({ length: 20 }, () => solver), { failStreams: true });
+    const run = await check(gw.url, ['--tui', tui]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/Something went wrong/);
+    expect(run.stderr).toMatch(/hint: no streamed call has worked yet.*try --no-stream/);
+  }, 240_000);
 });
