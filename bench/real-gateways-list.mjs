@@ -88,6 +88,19 @@ export const GATEWAYS = [
       const gw = await startNode((port) => [bin, `--port=${port}`, '--headless']);
       return { ...gw, headers: ['x-portkey-provider: openai', `x-portkey-custom-host: ${upstream}`], unknown: ['x-portkey-provider: no-such-provider', `x-portkey-custom-host: ${upstream}`] };
     },
+    // its fault, not ours: every streamed call is a 500 (TypeError: immutable, appending to a fetch Response's headers)
+    theirs: (name, line) => !name.endsWith('/no-stream') && /Something went wrong.*try --no-stream|streaming_error=.*Something went wrong/.test(line),
+  },
+  {
+    name: 'llmops',
+    version: () => `@llmops/gateway@${version('llmops', '@llmops/gateway')} (a Portkey fork; a library, served by @hono/node-server@${version('llmops', '@hono/node-server')})`,
+    installed: () => version('llmops', '@llmops/gateway') !== null && version('llmops', '@hono/node-server') !== null,
+    async start(upstream) {
+      const file = join(GW_ROOT, 'llmops', 'serve.mjs');
+      writeFileSync(file, "import { serve } from '@hono/node-server';\nimport app from '@llmops/gateway';\nserve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' });\n");
+      const gw = await startNode(() => [file]);
+      return { ...gw, headers: ['x-llmops-provider: openai', `x-llmops-custom-host: ${upstream}`], unknown: ['x-llmops-provider: no-such-provider', `x-llmops-custom-host: ${upstream}`] };
+    },
   },
   expressGateway('hpm', 'http-proxy-middleware'),
   expressGateway('ehp', 'express-http-proxy'),

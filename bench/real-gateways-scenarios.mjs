@@ -106,12 +106,24 @@ export const SCENARIOS = [
   ...[400, 401, 404, 429, 500].map(upstream),
   { name: 'gw-no-routing-header', script: (h) => solve(h), run: expectConfigError(null, () => []) },
   { name: 'gw-unknown-provider', script: (h) => solve(h), run: expectConfigError(null, (gw) => gw.unknown ?? []) },
+  { name: 'upstream-down', closeUpstream: true, script: (h) => solve(h), run: expectConfigError(null) },
+  {
+    name: 'error-in-stream',
+    script: (h) => [{ reply: { content: 'Let me look at the file first, then fix it.' }, style: { errorInStream: { message: 'upstream overloaded mid-stream' } } }, ...solve(h)],
+    async run(ctx) {
+      const run = await check(ctx);
+      const c = cell(run);
+      return { ok: run.code !== null && !/\n\s+at /.test(run.stderr), line: `exit ${run.code}${c ? ` pass=${c.pass_rate?.pass} stop=${c.stop_reason ?? c.agent?.stop_reason}` : ''}: ${lastWords(run.stderr)}` };
+    },
+  },
   {
     name: 'doctor',
     script: () => [],
     async run(ctx) {
       const { run, e } = await doctor(ctx);
-      return { ok: run.code === 0 && e.mode === 'native' && e.streaming_usage === true, line: `exit ${run.code} reachable=${e.reachable} models=${JSON.stringify(e.models)?.slice(0, 40)} tools=${e.native_tools} usage=${e.streaming_usage} mode=${e.mode} ${lastWords(run.stderr)}` };
+      const told = e.streaming_usage === true || typeof e.streaming_error === 'string'; // works, or says it does not
+      const line = `exit ${run.code} reachable=${e.reachable} models=${JSON.stringify(e.models)?.slice(0, 40)} tools=${e.native_tools} usage=${e.streaming_usage} mode=${e.mode}`;
+      return { ok: run.code === 0 && e.mode === 'native' && told, line: `${line}${e.streaming_error ? ` streaming_error=${e.streaming_error.slice(0, 90)}` : ''}` };
     },
   },
   {

@@ -172,7 +172,7 @@ class EndpointClient implements EndpointChatClient {
       const { error } = this.toError(err, signal);
       record({ prompt_tokens: 0, completion_tokens: 0, finish_reason: null, usage_estimated: false }, error);
       // Portkey 1.15 on Node answers every streamed call with a 500 and every plain one correctly
-      throw stream && !this.streamWorked && error.kind === 'server' ? withHint(error, STREAM_HINT) : error;
+      throw stream && !this.streamWorked && (error.status ?? 0) >= 500 ? withHint(error, STREAM_HINT) : error;
     }
   }
 

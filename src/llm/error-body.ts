@@ -1,7 +1,7 @@
 // What a server said, in one line, from whatever error body it sent: OpenAI-style
 // {"error":{"message"}}, Ollama {"error":"…"}, vLLM/NIM {"object":"error","message"}, FastAPI
 // {"detail":…}, Express/Nest {"error":"Internal Server Error","message":"<the upstream's words>"},
-// an HTML error page from a proxy, or plain text.
+// Portkey {"html-message":"…"} (its upstream unreachable), an HTML error page from a proxy, or plain text.
 
 export interface ServerError {
   message: string; // one line, "" when the body said nothing useful
@@ -59,7 +59,7 @@ export function errorFromJson(json: unknown): ServerError | null {
     const extra = typeof raw === 'string' && !base.includes(raw) ? ` (${raw})` : '';
     return { message: oneLine(base + extra), code: text(err['code']), type: text(err['type']) };
   }
-  const message = messageOfValue(obj['message']) ?? detailText(obj['detail']) ?? text(obj['title']);
+  const message = messageOfValue(obj['message']) ?? detailText(obj['detail']) ?? text(obj['title']) ?? text(obj['html-message']); // Portkey: its upstream unreachable
   if (obj['object'] === 'error' || message !== null) {
     return { message: oneLine(message ?? ''), code: text(obj['code']), type: text(obj['type']) };
   }

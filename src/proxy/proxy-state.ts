@@ -75,7 +75,7 @@ export class ProxyState {
   firstEndpointError(): EndpointError | null {
     const first = this.authError ?? this.errors[0] ?? null;
     const streamsOnly = !this.noStream && this.successes === 0 && this.calls.some((c) => c.stream);
-    return first !== null && first.kind === 'server' && streamsOnly ? withHint(first, STREAM_HINT) : first;
+    return first !== null && (first.status ?? 0) >= 500 && streamsOnly ? withHint(first, STREAM_HINT) : first;
   }
 
   firstError(): string | null {

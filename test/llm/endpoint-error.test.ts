@@ -97,6 +97,8 @@ describe('serverError', () => {
     // Express/Nest default shape: the sibling message is the real cause
     expect(serverError('{"error":"Internal Server Error","message":"tools param requires --jinja flag","statusCode":500}').message).toBe('Internal Server Error: tools param requires --jinja flag');
     expect(serverError('{"error":"model not found"}').message).toBe('model not found');
+    // Portkey 1.15.2 when its upstream is unreachable
+    expect(serverError('{"html-message":"Message: fetch failed Cause: Error: connect ECONNREFUSED 127.0.0.1:9 Name: TypeError"}').message).toBe('Message: fetch failed Cause: Error: connect ECONNREFUSED 127.0.0.1:9 Name: TypeError');
     expect(serverError('{"object":"error","message":{"detail":[{"loc":["body","stream_options"],"msg":"Extra inputs are not permitted"}]}}').message).toBe('body.stream_options: Extra inputs are not permitted');
   });
 });
