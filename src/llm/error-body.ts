@@ -66,9 +66,21 @@ export function errorFromJson(json: unknown): ServerError | null {
   return null;
 }
 
+/** The first line of a <pre> block: Express's default error page puts the cause there, then its stack. */
+function preFirstLine(html: string): string {
+  const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(html)?.[1] ?? '';
+  const first = pre.split(/<br\s*\/?>|\n/i)[0] ?? '';
+  return oneLine(decodeEntities(first.replace(/<[^>]+>/g, ' ')), 200);
+}
+
 function htmlSummary(html: string): string {
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-  if (title !== undefined && title.trim() !== '') return oneLine(decodeEntities(title), 120);
+  const cause = preFirstLine(html);
+  if (title !== undefined && title.trim() !== '') {
+    const head = oneLine(decodeEntities(title), 120);
+    if (cause === '' || cause === head) return head;
+    return cause.startsWith(head) ? cause : `${head}: ${cause}`;
+  }
   const body = html
     .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]+>/g, ' ');

@@ -73,6 +73,21 @@ describe("Portkey's routing header: a plain word, not a secret", () => {
   }, 180_000);
 });
 
+describe("the gateway's own error when its upstream is down", () => {
+  it.each([
+    ['express', /HTML page: Error: connect ECONNREFUSED 127\.0\.0\.1:\d+/],
+    ['portkey', /Message: fetch failed Cause: Error: connect ECONNREFUSED 127\.0\.0\.1:\d+/],
+  ] as const)('%s: exit 3 with the cause, not the stack', async (downPage, words) => {
+    const { fake, gw } = await behind(SOLVE, { downPage });
+    await fake.close();
+    const run = await check(gw.url);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(words);
+    expect(run.stderr).not.toMatch(/TCPConnectWrap|\n\s+at /);
+    expect(run.stdout).toBe('');
+  }, 120_000);
+});
+
 describe('doctor through a gateway', () => {
   it('no chat call worked (the routing header missing): exit 3 with the gateway words', async () => {
     const { gw } = await behind([], PORTKEY);

@@ -18,6 +18,7 @@ export interface GatewayOptions {
   resendToolCalls?: boolean; // SSE: every tool call at index 0, then each re-sent whole (same id)
   providerErrors?: string; // non-2xx bodies become {"error":{"message":"<provider> error: <words>"},"provider":"<provider>"}
   failStreams?: boolean; // every streamed request: 500 {"status":"failure","message":"Something went wrong"}
+  downPage?: 'express' | 'portkey'; // upstream unreachable: Express's default HTML error page (with a stack) or Portkey's {"html-message"}
 }
 
 export interface Gateway {
@@ -94,6 +95,13 @@ function rewriteStream(text: string, opts: GatewayOptions): string {
   return events.map((e) => `data: ${typeof e === 'string' ? e : JSON.stringify(e)}\n\n`).join('');
 }
 
+function downPage(res: ServerResponse, kind: 'express' | 'portkey', err: Error): void {
+  const stack = (err.stack ?? '').split('\n').slice(1, 3).map((l) => ` &nbsp; &nbsp;${l.trim()}`).join('<br>');
+  if (kind === 'portkey') return void res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ 'html-message': `Message: fetch failed Cause: ${String(err)} Name: TypeError` }));
+  const page = `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>${String(err)}<br>${stack}</pre>\n</body>\n</html>\n`;
+  res.writeHead(500, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+}
+
 async function handle(upstream: URL, opts: GatewayOptions, seen: Gateway['seen'], req: IncomingMessage, res: ServerResponse): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
@@ -109,7 +117,11 @@ async function handle(upstream: URL, opts: GatewayOptions, seen: Gateway['seen']
   }
   const body = Buffer.concat(chunks);
   if (opts.failStreams && /"stream"\s*:\s*true/.test(body.toString('utf8'))) return json(500, { status: 'failure', message: 'Something went wrong' });
-  const up = await forward(upstream, req, body);
+  const up = await forward(upstream, req, body).catch((err: unknown) => {
+    if (opts.downPage === undefined) throw err;
+    return { status: 500, headers: {}, text: '', down: err instanceof Error ? err : new Error(String(err)) };
+  });
+  if ('down' in up) return downPage(res, opts.downPage ?? 'express', up.down);
   const status = opts.rewriteStatus?.[up.status] ?? up.status;
   const p = opts.providerErrors;
   if (status >= 400 && p !== undefined) return json(status, { error: { message: `${p} error: ${upstreamWords(up.text)}`, type: 'invalid_request_error', param: null, code: null }, provider: p });
