@@ -89,7 +89,7 @@ export const GATEWAYS = [
       return { ...gw, headers: ['x-portkey-provider: openai', `x-portkey-custom-host: ${upstream}`], unknown: ['x-portkey-provider: no-such-provider', `x-portkey-custom-host: ${upstream}`] };
     },
     // its fault, not ours: every streamed call is a 500 (TypeError: immutable, appending to a fetch Response's headers)
-    theirs: (name, line) => !name.endsWith('/no-stream') && /Something went wrong.*try --no-stream|streaming_error=.*Something went wrong/.test(line),
+    theirs: (name, line) => !name.endsWith('/no-stream') && /Something went wrong.*hint: no stream|streaming_error=.*Something went wrong/.test(line),
   },
   {
     name: 'llmops',

@@ -97,10 +97,12 @@ const PARALLEL = {
 };
 const LONG = { name: 'long-reply', script: (h) => [...solve(h), h.say(`Fixed. ${'All good here. '.repeat(8000)}`)], runWith: (x) => expectPass('native', x) };
 const CLAUDE = { name: 'tui-claude-code', script: cliSolver('Bash', { command: SED, description: 'fix add' }), runWith: (x) => expectPass(null, ['--tui', 'claude-code', ...x]) };
+const CLINE = { name: 'tui-cline', script: cliSolver('run_commands', { commands: [SED] }), runWith: (x) => expectPass(null, ['--tui', 'cline', ...x]) };
+const CONTINUE = { name: 'tui-continue', script: cliSolver('Bash', { command: SED }), runWith: (x) => expectPass(null, ['--tui', 'continue', ...x]) };
 const CODEX = { name: 'tui-codex', script: cliSolver('apply_patch', { input: PATCH }), runWith: (x) => expectPass(null, ['--tui', 'codex', ...x]) };
 
 export const SCENARIOS = [
-  ...[PARALLEL, TEXT, LONG, CLAUDE, CODEX].flatMap((sc) => [{ ...sc, run: sc.runWith([]) }, noStream(sc)]),
+  ...[PARALLEL, TEXT, LONG, CLAUDE, CODEX, CLINE, CONTINUE].flatMap((sc) => [{ ...sc, run: sc.runWith([]) }, noStream(sc)]),
   { name: 'stream-native', script: (h) => solve(h), run: expectPass('native') },
   { name: 'no-stream-native', script: (h) => solve(h), run: expectPass('native', ['--no-stream']) },
   ...[400, 401, 404, 429, 500].map(upstream),

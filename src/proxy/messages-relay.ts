@@ -6,13 +6,13 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { estimatePromptFromBody, startCall, usageFor } from './call-record.js';
-import { forwardChat } from './forward-chat.js';
+import { forwardChat, wholeReply } from './forward-chat.js';
 import { driverGone, sendJson, writeChunk } from './http-io.js';
 import { messageJson, messagesError, MessagesStream, newMessageId, sseFrame } from './messages-output.js';
 import { messagesToChat } from './messages-request.js';
 import type { ProxyState } from './proxy-state.js';
 import { readUpstream } from './read-upstream.js';
-import { secretOf, streamTranslated, wholeReply, type Finished } from './translated-reply.js';
+import { secretOf, streamTranslated, type Finished } from './translated-reply.js';
 import type { UpstreamReply } from './read-upstream.js';
 import type { UpstreamResult } from './upstream.js';
 

@@ -27,7 +27,7 @@ export class ProxyState {
     readonly secret: string | undefined,
     private readonly limits: ProxyLimits,
     private readonly onCall?: (record: CallRecord) => void,
-    readonly noStream = false, // --no-stream: translated relays ask the upstream for whole replies
+    readonly noStream = false, // --no-stream: every relay asks the upstream for whole replies
   ) {}
 
   /** Records one finished call; `error` is its classified failure, if any. */

@@ -36,7 +36,7 @@ export interface RecordingProxyOptions {
   timeouts?: Partial<Timeouts>;
   retry?: Partial<RetryPolicy> & { sleep?: (ms: number, signal?: AbortSignal) => Promise<void>; random?: () => number };
   onCall?: (record: CallRecord) => void;
-  noStream?: boolean; // --no-stream: Claude Code's and codex's streams are built from whole upstream replies
+  noStream?: boolean; // --no-stream: the upstream is asked for whole replies; streaming drivers get streams built from them
 }
 
 export interface RecordingProxy {

@@ -4,11 +4,11 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startCall, usageFor } from './call-record.js';
-import { forwardChat } from './forward-chat.js';
+import { forwardChat, wholeReply } from './forward-chat.js';
 import { driverGone, passBack, sendJson, writeChunk } from './http-io.js';
 import type { ProxyState } from './proxy-state.js';
 import { readUpstream } from './read-upstream.js';
-import { secretOf, streamTranslated, wholeReply, type Finished } from './translated-reply.js';
+import { secretOf, streamTranslated, type Finished } from './translated-reply.js';
 import type { UpstreamReply } from './read-upstream.js';
 import { responseJson, responseMeta, ResponsesStream, sseFrame } from './responses-output.js';
 import type { ResponseMeta } from './responses-output.js';

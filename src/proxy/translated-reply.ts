@@ -30,13 +30,6 @@ export interface TranslatedStream {
   fail(message: string): Promise<void>;
 }
 
-/** --no-stream: the same chat request asking the upstream for one whole reply (some gateways fail streams). */
-export function wholeReply(body: Obj, noStream: boolean): { body: Obj; upstreamStreams: boolean } {
-  if (!noStream || body['stream'] !== true) return { body, upstreamStreams: body['stream'] === true };
-  const { stream_options: _dropped, ...rest } = body;
-  return { body: { ...rest, stream: false }, upstreamStreams: false };
-}
-
 export const secretOf = (state: ProxyState): { secret?: string } => (state.secret === undefined ? {} : { secret: state.secret });
 
 /** Streams the upstream reply (SSE, or one whole reply under --no-stream) to the driver through `events`, and records the call. */

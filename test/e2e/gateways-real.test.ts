@@ -142,9 +142,12 @@ function solverFor(tool: string, args: Record<string, unknown>): FakeStep {
 }
 
 describe.each([
-  { tui: 'claude-code', bin: 'claude', solver: solverFor('Bash', { command: SED, description: 'fix add' }) },
-  { tui: 'codex', bin: 'codex', solver: solverFor('apply_patch', { input: PATCH }) },
-])('--tui $tui behind a gateway that fails every streamed call', ({ tui, bin, solver }) => {
+  { tui: 'claude-code', bin: 'claude', solver: solverFor('Bash', { command: SED, description: 'fix add' }), failing: true },
+  { tui: 'codex', bin: 'codex', solver: solverFor('apply_patch', { input: PATCH }), failing: true },
+  // Cline retries a 500 for a minute and more by itself: its failing run is left to the bench
+  { tui: 'cline', bin: 'cline', solver: solverFor('run_commands', { commands: [SED] }), failing: false },
+  { tui: 'continue', bin: 'cn', solver: solverFor('Bash', { command: SED }), failing: false },
+])('--tui $tui behind a gateway that fails every streamed call', ({ tui, bin, solver, failing }) => {
   const missing = process.env['CI'] ? null : missingReason(bin);
   const it = missing === null ? test : test.skip;
   if (missing !== null) test.skip(`skipped: ${missing}`, () => undefined);
@@ -160,7 +163,7 @@ describe.each([
     expect(fake.requests.filter((r) => r.body?.stream === true)).toEqual([]);
   }, 240_000);
 
-  it('streaming: exit 3 with the gateway words and the --no-stream hint', async () => {
+  (failing ? it : test.skip)('streaming: exit 3 with the gateway words and the --no-stream hint', async () => {
     const { gw } = await behind(Array.from({ length: 20 }, () => solver), { failStreams: true });
     const run = await check(gw.url, ['--tui', tui]);
     expect(run.code).toBe(3);

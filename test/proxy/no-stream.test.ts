@@ -46,6 +46,23 @@ describe('the recording proxy with noStream', () => {
     expect(proxy.calls[0]).toMatchObject({ status: 200, stream: false, usage_estimated: false });
   });
 
+  it('chat completions (Cline, Continue): the whole reply goes back to the streaming driver as chunks', async () => {
+    const { fake, proxy } = await setup(Array.from({ length: 3 }, () => FAIL_STREAMS), { noStream: true });
+    const chat = { model: 'fake-model', stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'fix it' }], tools: [{ type: 'function', function: { name: 'Bash', parameters: BASH.input_schema } }] };
+    const res = await post(proxy, '/chat/completions', chat);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    const events = await sseEvents(res);
+    expect(events.at(-1)?.data).toBe('[DONE]');
+    const chunks = events.slice(0, -1).map((e) => JSON.parse(e.data) as { choices: Array<{ delta?: Obj; finish_reason: string | null }>; usage?: Obj });
+    expect(chunks[0]?.choices[0]?.delta).toMatchObject({ content: 'Running it.', tool_calls: [{ index: 0, type: 'function', function: { name: 'Bash', arguments: '{"command":"ls"}' } }] });
+    expect(chunks[1]?.choices[0]?.finish_reason).toBe('tool_calls');
+    expect(chunks[2]?.usage).toEqual({ prompt_tokens: 70, completion_tokens: 9, total_tokens: 79 });
+    expect(chatRequests(fake)[0]?.body?.stream).toBe(false);
+    expect(chatRequests(fake)[0]?.body?.stream_options).toBeUndefined();
+    expect(proxy.calls[0]).toMatchObject({ prompt_tokens: 70, completion_tokens: 9, status: 200, stream: false, usage_estimated: false });
+  });
+
   it('without it: streamed calls all failing on the server side → the error hints at --no-stream', async () => {
     const { proxy } = await setup(Array.from({ length: 10 }, () => FAIL_STREAMS));
     const res = await post(proxy, '/responses', RESPONSES);
