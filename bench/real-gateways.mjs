@@ -26,7 +26,7 @@ const CLI = fileURLToPath(new URL('../dist/cli.mjs', import.meta.url));
 async function loadHelpers() {
   mkdirSync(`${ROOT}bench/.out`, { recursive: true });
   const outfile = `${ROOT}bench/.out/helpers.mjs`;
-  const contents = "export * from '../test/helpers/fake-endpoint.ts';\nexport * from '../test/helpers/task-fixture.ts';\n";
+  const contents = "export * from '../test/helpers/fake-endpoint.ts';\nexport * from '../test/helpers/task-fixture.ts';\nexport { removeTempDirs } from '../test/helpers/temp.ts';\n";
   await build({ stdin: { contents, resolveDir: `${ROOT}bench`, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' });
   return import(outfile);
 }
@@ -77,5 +77,6 @@ for (const gwDef of GATEWAYS.filter((g) => names.length === 0 || names.includes(
     }
   }
 }
+await h.removeTempDirs();
 console.log(`\n${bad} scenario(s) not as a user should get them`);
 process.exitCode = bad === 0 ? 0 : 1;

@@ -37,7 +37,6 @@ export interface EndpointChatClient extends ChatClient {
 }
 
 type CallStatus = CallRecord['status'];
-
 type Attempts = { retries: number; status: CallStatus | null };
 type Rejected = (status: number, text: string) => boolean;
 
