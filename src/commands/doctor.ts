@@ -59,8 +59,9 @@ function render(report: DoctorReport, color: boolean): string {
     if (e.models_error) lines.push(`    ${paint.dim(e.models_error)}`);
     lines.push(`  ${mark(e.native_tools === true)} native tool calls: ${e.native_tools ?? 'unknown'}`);
     lines.push(...toolCallLines(e, mark));
-    lines.push(`  ${mark(e.streaming_usage === true)} streaming usage: ${e.streaming_usage ?? 'unknown'}`);
-    lines.push(`  → check would use tool mode: ${e.mode ?? 'unknown'}`);
+    if (e.streaming_error) lines.push(`  ${mark(false)} streaming: the streamed call failed although the plain ones worked`, `    ${paint.dim(e.streaming_error)}`);
+    else lines.push(`  ${mark(e.streaming_usage === true)} streaming usage: ${e.streaming_usage ?? 'unknown'}`);
+    lines.push(`  → check would use tool mode: ${e.mode ?? 'unknown'}${e.streaming_error ? ', and needs --no-stream' : ''}`);
     if (e.error) lines.push(`  ${paint.red(e.error)}`);
   } else {
     lines.push('', 'Endpoint: not checked (pass --endpoint <url> --model <id>)');
@@ -73,6 +74,7 @@ export async function doctorCommand(args: CommandArgs, io: Io): Promise<number> 
   const report: DoctorReport = { toolchains, sandbox, tuis, endpoint };
   if (flagBool(args, 'json')) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout(render(report, useColor(io, 'stdout', flagBool(args, 'no-color'))));
-  if (endpoint && (!endpoint.reachable || endpoint.auth === 'refused')) return 3;
+  // no chat call worked (a gateway's 400 for a missing routing header, say): check could not run either
+  if (endpoint && (!endpoint.reachable || endpoint.auth === 'refused' || endpoint.mode === null)) return 3;
   return 0;
 }

@@ -2,8 +2,9 @@
 // call, errors that name the server's own words and never the key.
 
 import type { Agent } from 'undici';
-import { classifyHttpError, EndpointError, withNote } from './endpoint-error.js';
+import { classifyHttpError, EndpointError, STREAM_HINT, withHint, withNote } from './endpoint-error.js';
 import { resolveUsage } from './estimate.js';
+import { headerSecrets } from './extra-headers.js';
 import { classifyNetworkError } from './network-error.js';
 import { apiBase, endpointHost } from './normalize-url.js';
 import { readChatResponse } from './read-response.js';
@@ -54,6 +55,7 @@ class EndpointClient implements EndpointChatClient {
   private readonly policy: RetryPolicy;
   private readonly transport: Transport;
   private streamUsage: boolean | undefined; // undefined: not known yet; false: server rejected it
+  private streamWorked = false; // a streamed call came back whole at least once
 
   constructor(private readonly opts: ChatClientOptions) {
     this.base = apiBase(opts.baseUrl);
@@ -76,7 +78,7 @@ class EndpointClient implements EndpointChatClient {
 
   private redact(text: string): string {
     let out = redactSecret(text, this.key);
-    for (const value of Object.values(this.opts.headers ?? {})) out = redactSecret(out, value);
+    for (const value of headerSecrets(this.opts.headers ?? {})) out = redactSecret(out, value);
     return out;
   }
 
@@ -161,13 +163,15 @@ class EndpointClient implements EndpointChatClient {
       const onDelta = options.onDelta === undefined ? {} : { onDelta: options.onDelta };
       const reply = await readChatResponse(res, stream, { host: this.host, ...this.secret(), ...onDelta });
       if (stream && this.streamUsage === undefined && reply.usage !== null) this.streamUsage = true;
+      if (stream) this.streamWorked = true;
       const usage = resolveUsage(request, reply);
       const rec = record({ prompt_tokens: usage.prompt_tokens, completion_tokens: usage.completion_tokens, finish_reason: reply.finish_reason, usage_estimated: usage.estimated });
       return { content: reply.content, reasoning: reply.reasoning, tool_calls: reply.tool_calls, finish_reason: reply.finish_reason, usage, record: rec };
     } catch (err) {
       const { error } = this.toError(err, signal);
       record({ prompt_tokens: 0, completion_tokens: 0, finish_reason: null, usage_estimated: false }, error);
-      throw error;
+      // Portkey 1.15 on Node answers every streamed call with a 500 and every plain one correctly
+      throw stream && !this.streamWorked && (error.status ?? 0) >= 500 ? withHint(error, STREAM_HINT) : error;
     }
   }
 

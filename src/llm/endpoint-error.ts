@@ -56,6 +56,20 @@ export function withNote(error: EndpointError, note: string): EndpointError {
   });
 }
 
+/** For a server error on streamed calls before any stream worked (Portkey 1.15 on Node fails every one). */
+export const STREAM_HINT = 'no streamed call has worked yet: some gateways fail only on streams; try --no-stream (`doctor --endpoint …` tries both)';
+
+/** The same error with a hint, unless it already has one. */
+export function withHint(error: EndpointError, hint: string): EndpointError {
+  if (error.hint !== undefined) return error;
+  return new EndpointError(error.kind, error.message, {
+    hint,
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.serverMessage === undefined ? {} : { serverMessage: error.serverMessage }),
+    ...(error.cause === undefined ? {} : { cause: error.cause }),
+  });
+}
+
 export function isEndpointError(error: unknown): error is EndpointError {
   return error instanceof EndpointError;
 }

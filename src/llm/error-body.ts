@@ -1,7 +1,7 @@
 // What a server said, in one line, from whatever error body it sent: OpenAI-style
 // {"error":{"message"}}, Ollama {"error":"…"}, vLLM/NIM {"object":"error","message"}, FastAPI
 // {"detail":…}, Express/Nest {"error":"Internal Server Error","message":"<the upstream's words>"},
-// an HTML error page from a proxy, or plain text.
+// Portkey {"html-message":"…"} (its upstream unreachable), an HTML error page from a proxy, or plain text.
 
 export interface ServerError {
   message: string; // one line, "" when the body said nothing useful
@@ -59,16 +59,28 @@ export function errorFromJson(json: unknown): ServerError | null {
     const extra = typeof raw === 'string' && !base.includes(raw) ? ` (${raw})` : '';
     return { message: oneLine(base + extra), code: text(err['code']), type: text(err['type']) };
   }
-  const message = messageOfValue(obj['message']) ?? detailText(obj['detail']) ?? text(obj['title']);
+  const message = messageOfValue(obj['message']) ?? detailText(obj['detail']) ?? text(obj['title']) ?? text(obj['html-message']); // Portkey: its upstream unreachable
   if (obj['object'] === 'error' || message !== null) {
     return { message: oneLine(message ?? ''), code: text(obj['code']), type: text(obj['type']) };
   }
   return null;
 }
 
+/** The first line of a <pre> block: Express's default error page puts the cause there, then its stack. */
+function preFirstLine(html: string): string {
+  const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(html)?.[1] ?? '';
+  const first = pre.split(/<br\s*\/?>|\n/i)[0] ?? '';
+  return oneLine(decodeEntities(first.replace(/<[^>]+>/g, ' ')), 200);
+}
+
 function htmlSummary(html: string): string {
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-  if (title !== undefined && title.trim() !== '') return oneLine(decodeEntities(title), 120);
+  const cause = preFirstLine(html);
+  if (title !== undefined && title.trim() !== '') {
+    const head = oneLine(decodeEntities(title), 120);
+    if (cause === '' || cause === head) return head;
+    return cause.startsWith(head) ? cause : `${head}: ${cause}`;
+  }
   const body = html
     .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]+>/g, ' ');

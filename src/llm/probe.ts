@@ -22,6 +22,7 @@ export interface ProbeResult {
   dialect?: string; // the dialect of a call that came back as text
   server_fix?: string; // how to make the server parse that dialect
   models_error?: string; // /models failed (5xx) but the chat checks went on
+  streaming_error?: string; // the streamed call failed although the plain ones worked: check needs --no-stream
   error?: string;
 }
 
@@ -122,7 +123,8 @@ export async function probeEndpoint(opts: ProbeOptions): Promise<ProbeResult> {
       const streamed = await client.chat(tiny(model, false), { stream: true, ...(opts.signal ? { signal: opts.signal } : {}) });
       result.streaming_usage = !streamed.usage.estimated;
     } catch (err) {
-      fail(err);
+      if (!(err instanceof EndpointError) || err.kind === 'auth' || err.kind === 'aborted') fail(err);
+      else result.streaming_error = err.message; // some gateways fail only on streams
     }
     return result;
   } finally {

@@ -6,7 +6,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { estimatePromptFromBody, startCall, usageFor } from './call-record.js';
-import { forwardChat } from './forward-chat.js';
+import { forwardChat, wholeReply } from './forward-chat.js';
 import { driverGone, sendJson, writeChunk } from './http-io.js';
 import { messageJson, messagesError, MessagesStream, newMessageId, sseFrame } from './messages-output.js';
 import { messagesToChat } from './messages-request.js';
@@ -31,9 +31,10 @@ function failBack(res: ServerResponse, result: UpstreamResult & { ok: false }): 
 export async function relayMessages(state: ProxyState, req: IncomingMessage, res: ServerResponse, request: Obj): Promise<void> {
   const translated = messagesToChat(request);
   const { stream, model } = translated;
-  const call = startCall(translated.body, stream, state.secret);
+  const { body, upstreamStreams } = wholeReply(translated.body, state.noStream);
+  const call = startCall(body, upstreamStreams, state.secret);
   const signal = driverGone(res);
-  const { result, sent } = await forwardChat(state, translated.body, signal, req.headers['user-agent']);
+  const { result, sent } = await forwardChat(state, body, signal, req.headers['user-agent']);
   if (!result.ok) {
     state.record(call.failed(result.recordStatus, result.retries, result.error.message), result.error);
     failBack(res, result);
@@ -43,7 +44,7 @@ export async function relayMessages(state: ProxyState, req: IncomingMessage, res
   const done = { state, call, sent, status: result.res.status, retries: result.retries };
   if (!stream) return answerJson(done, id, model, await readUpstream(result.res, false, { signal, ...secretOf(state) }), res);
   const events = new MessagesStream(id, model, (event) => writeChunk(res, sseFrame(event)));
-  await streamTranslated(done, result.res, events, signal, res);
+  await streamTranslated(done, result.res, events, signal, res, upstreamStreams);
 }
 
 /** A non-streaming Messages request: one message object (or the server's inline error as a 500). */

@@ -1,7 +1,7 @@
 // What the proxy remembers over one run: every call record, the first upstream failures, whether
 // any call succeeded, the parameter fixes learned so far, and the run's call/token budget.
 
-import { classifyInlineError } from '../llm/endpoint-error.js';
+import { classifyInlineError, STREAM_HINT, withHint } from '../llm/endpoint-error.js';
 import type { EndpointError } from '../llm/endpoint-error.js';
 import type { CallRecord } from '../llm/types.js';
 import type { Adjustment } from './adjust-params.js';
@@ -27,6 +27,7 @@ export class ProxyState {
     readonly secret: string | undefined,
     private readonly limits: ProxyLimits,
     private readonly onCall?: (record: CallRecord) => void,
+    readonly noStream = false, // --no-stream: every relay asks the upstream for whole replies
   ) {}
 
   /** Records one finished call; `error` is its classified failure, if any. */
@@ -72,7 +73,9 @@ export class ProxyState {
   }
 
   firstEndpointError(): EndpointError | null {
-    return this.authError ?? this.errors[0] ?? null;
+    const first = this.authError ?? this.errors[0] ?? null;
+    const streamsOnly = !this.noStream && this.successes === 0 && this.calls.some((c) => c.stream);
+    return first !== null && (first.status ?? 0) >= 500 && streamsOnly ? withHint(first, STREAM_HINT) : first;
   }
 
   firstError(): string | null {

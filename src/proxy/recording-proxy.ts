@@ -36,6 +36,7 @@ export interface RecordingProxyOptions {
   timeouts?: Partial<Timeouts>;
   retry?: Partial<RetryPolicy> & { sleep?: (ms: number, signal?: AbortSignal) => Promise<void>; random?: () => number };
   onCall?: (record: CallRecord) => void;
+  noStream?: boolean; // --no-stream: the upstream is asked for whole replies; streaming drivers get streams built from them
 }
 
 export interface RecordingProxy {
@@ -129,7 +130,7 @@ export async function startRecordingProxy(opts: RecordingProxyOptions): Promise<
     ...(opts.timeouts === undefined ? {} : { timeouts: opts.timeouts }),
     ...(opts.retry === undefined ? {} : { retry: opts.retry }),
   });
-  const state = new ProxyState(upstream, key, opts.limits ?? {}, opts.onCall);
+  const state = new ProxyState(upstream, key, opts.limits ?? {}, opts.onCall, opts.noStream === true);
   const token = opts.token ?? `cab-proxy-${randomBytes(16).toString('hex')}`;
   const inflight = new Set<Promise<void>>();
   const server: Server = createServer((req, res) => {

@@ -4,7 +4,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startCall, usageFor } from './call-record.js';
-import { forwardChat } from './forward-chat.js';
+import { forwardChat, wholeReply } from './forward-chat.js';
 import { driverGone, passBack, sendJson, writeChunk } from './http-io.js';
 import type { ProxyState } from './proxy-state.js';
 import { readUpstream } from './read-upstream.js';
@@ -19,9 +19,10 @@ type Obj = Record<string, unknown>;
 export async function relayResponses(state: ProxyState, req: IncomingMessage, res: ServerResponse, request: Obj): Promise<void> {
   const translated = responsesToChat(request);
   const { stream } = translated;
-  const call = startCall(translated.body, stream, state.secret);
+  const { body, upstreamStreams } = wholeReply(translated.body, state.noStream);
+  const call = startCall(body, upstreamStreams, state.secret);
   const signal = driverGone(res);
-  const { result, sent } = await forwardChat(state, translated.body, signal, req.headers['user-agent']);
+  const { result, sent } = await forwardChat(state, body, signal, req.headers['user-agent']);
   if (!result.ok) {
     state.record(call.failed(result.recordStatus, result.retries, result.error.message), result.error);
     passBack(res, result, state.secret);
@@ -31,7 +32,7 @@ export async function relayResponses(state: ProxyState, req: IncomingMessage, re
   const done = { state, call, sent, status: result.res.status, retries: result.retries };
   if (!stream) return answerJson(done, meta, await readUpstream(result.res, false, { signal, ...secretOf(state) }), res);
   const events = new ResponsesStream(meta, (event) => writeChunk(res, sseFrame(event)));
-  await streamTranslated(done, result.res, events, signal, res);
+  await streamTranslated(done, result.res, events, signal, res, upstreamStreams);
 }
 
 /** A non-streaming Responses request: one response object (or the server's inline error as a 500). */

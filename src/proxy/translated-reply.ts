@@ -1,7 +1,8 @@
 // What the relays for translated APIs (Responses for codex, Messages for Claude Code) share: the
 // call being recorded, and a streamed reply translated as it comes — text as it arrives, the rest
 // (tool calls, usage, the stop reason) when the upstream reply ends, an inline error as the API's
-// own failure event. Each API supplies only its event writer.
+// own failure event. Each API supplies only its event writer. Under --no-stream the upstream is
+// asked for one whole reply and the driver still gets its stream, built from it.
 
 import type { ServerResponse } from 'node:http';
 import type { AssembledMessage } from '../llm/message-parts.js';
@@ -31,11 +32,11 @@ export interface TranslatedStream {
 
 export const secretOf = (state: ProxyState): { secret?: string } => (state.secret === undefined ? {} : { secret: state.secret });
 
-/** Streams the upstream reply to the driver through `events`, and records the call. */
-export async function streamTranslated(f: Finished, upstream: RawResponse, events: TranslatedStream, signal: AbortSignal, res: ServerResponse): Promise<void> {
+/** Streams the upstream reply (SSE, or one whole reply under --no-stream) to the driver through `events`, and records the call. */
+export async function streamTranslated(f: Finished, upstream: RawResponse, events: TranslatedStream, signal: AbortSignal, res: ServerResponse, upstreamStreams = true): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   await events.start();
-  const reply = await readUpstream(upstream, true, { onText: (t) => events.textDelta(t), signal, ...secretOf(f.state) });
+  const reply = await readUpstream(upstream, upstreamStreams, { onText: (t) => events.textDelta(t), signal, ...secretOf(f.state) });
   const usage = usageFor(f.sent, reply.message);
   if (reply.aborted) {
     f.state.record(f.call.replied(reply.message, usage, 'aborted', f.retries, 'the driver closed the connection before the reply ended'));

@@ -60,6 +60,7 @@ function startProxy(ctx: TuiContext, plan: RunPlan & { endpoint: string }): Prom
     upstreamBase: plan.endpoint,
     key: plan.key,
     ...(ctx.config.headers ? { headers: ctx.config.headers } : {}),
+    noStream: !ctx.config.stream,
     limits: { maxCalls: plan.maxTurns, maxTotalTokens: ctx.config.maxTotalTokens },
     onCall: (c) => {
       tokens += c.prompt_tokens + c.completion_tokens;

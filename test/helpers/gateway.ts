@@ -1,7 +1,9 @@
 // A loopback "gateway" in front of an OpenAI-compatible endpoint (usually the scripted one), with
 // the habits real gateways and API-management layers showed: a required routing header, errors
 // rewritten to the Express/Nest shape, statuses rewritten, a failing /models, a trailing all-zero
-// usage chunk, tool calls renumbered to index 0 and re-sent whole. Responses are buffered.
+// usage chunk, tool calls renumbered to index 0 and re-sent whole; and Portkey's (1.15.2, as run by
+// bench/real-gateways.mjs): errors prefixed with the provider's name, streamed calls failing with
+// a 500 while plain ones work. Responses are buffered.
 
 import { createServer, request } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,6 +16,9 @@ export interface GatewayOptions {
   modelsStatus?: number; // GET /models answered with this status, never forwarded
   trailingZeroUsage?: boolean; // SSE: one more usage chunk of all zeros before [DONE]
   resendToolCalls?: boolean; // SSE: every tool call at index 0, then each re-sent whole (same id)
+  providerErrors?: string; // non-2xx bodies become {"error":{"message":"<provider> error: <words>"},"provider":"<provider>"}
+  failStreams?: boolean; // every streamed request: 500 {"status":"failure","message":"Something went wrong"}
+  downPage?: 'express' | 'portkey'; // upstream unreachable: Express's default HTML error page (with a stack) or Portkey's {"html-message"}
 }
 
 export interface Gateway {
@@ -90,6 +95,13 @@ function rewriteStream(text: string, opts: GatewayOptions): string {
   return events.map((e) => `data: ${typeof e === 'string' ? e : JSON.stringify(e)}\n\n`).join('');
 }
 
+function downPage(res: ServerResponse, kind: 'express' | 'portkey', err: Error): void {
+  const stack = (err.stack ?? '').split('\n').slice(1, 3).map((l) => ` &nbsp; &nbsp;${l.trim()}`).join('<br>');
+  if (kind === 'portkey') return void res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ 'html-message': `Message: fetch failed Cause: ${String(err)} Name: TypeError` }));
+  const page = `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>${String(err)}<br>${stack}</pre>\n</body>\n</html>\n`;
+  res.writeHead(500, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+}
+
 async function handle(upstream: URL, opts: GatewayOptions, seen: Gateway['seen'], req: IncomingMessage, res: ServerResponse): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
@@ -103,8 +115,16 @@ async function handle(upstream: URL, opts: GatewayOptions, seen: Gateway['seen']
   if (opts.modelsStatus !== undefined && req.method === 'GET' && (req.url ?? '').endsWith('/models')) {
     return json(opts.modelsStatus, { error: STATUS_TEXT[opts.modelsStatus] ?? 'Error', message: 'acme-gateway: model catalog backend unavailable' });
   }
-  const up = await forward(upstream, req, Buffer.concat(chunks));
+  const body = Buffer.concat(chunks);
+  if (opts.failStreams && /"stream"\s*:\s*true/.test(body.toString('utf8'))) return json(500, { status: 'failure', message: 'Something went wrong' });
+  const up = await forward(upstream, req, body).catch((err: unknown) => {
+    if (opts.downPage === undefined) throw err;
+    return { status: 500, headers: {}, text: '', down: err instanceof Error ? err : new Error(String(err)) };
+  });
+  if ('down' in up) return downPage(res, opts.downPage ?? 'express', up.down);
   const status = opts.rewriteStatus?.[up.status] ?? up.status;
+  const p = opts.providerErrors;
+  if (status >= 400 && p !== undefined) return json(status, { error: { message: `${p} error: ${upstreamWords(up.text)}`, type: 'invalid_request_error', param: null, code: null }, provider: p });
   if (status >= 400 && opts.expressErrors) return json(status, { error: STATUS_TEXT[status] ?? 'Error', message: upstreamWords(up.text), statusCode: status });
   if (status >= 400) return void res.writeHead(status, up.headers).end(up.text);
   const stream = (up.headers['content-type'] ?? '').includes('text/event-stream');

@@ -12,6 +12,7 @@ interface Row {
   body: unknown;
   kind: EndpointError['kind'];
   includes: string[];
+  excludes?: string[];
 }
 
 const rows: Row[] = [
@@ -34,6 +35,14 @@ const rows: Row[] = [
   { name: 'NIM model 404', status: 404, body: { object: 'error', message: 'The model `nope` does not exist.', type: 'NotFoundError', code: 404 }, kind: 'bad-request', includes: ['The model `nope` does not exist.'] },
   { name: 'LiteLLM 500 with string code', status: 500, body: { error: { message: 'litellm.APIConnectionError: upstream down', type: null, param: null, code: '500' } }, kind: 'server', includes: ['failed on its side', 'HTTP 500 Internal Server Error', 'upstream down'] },
   { name: 'nginx HTML 502', status: 502, body: '<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>', kind: 'server', includes: ['HTTP 502 Bad Gateway', 'HTML page: 502 Bad Gateway'] },
+  {
+    name: "Express's default error page (express-http-proxy, upstream down): the cause, not the stack",
+    status: 500,
+    body: '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Error: connect ECONNREFUSED 127.0.0.1:9<br> &nbsp; &nbsp;at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16)</pre>\n</body>\n</html>\n',
+    kind: 'server',
+    includes: ['HTML page: Error: connect ECONNREFUSED 127.0.0.1:9'],
+    excludes: ['TCPConnectWrap'],
+  },
   { name: 'HTML without title', status: 503, body: '<!DOCTYPE html><html><body><script>var x=1</script><h1>Service   Unavailable</h1><p>Back soon</p></body></html>', kind: 'server', includes: ['HTML page: Service Unavailable Back soon'] },
   { name: 'plain text body', status: 503, body: 'upstream connect error or disconnect/reset before headers.\nreset reason: overflow', kind: 'server', includes: ['upstream connect error or disconnect/reset before headers. reset reason: overflow'] },
   { name: 'empty body', status: 500, body: '', kind: 'server', includes: ['(empty body)'] },
@@ -54,6 +63,7 @@ describe('classifyHttpError', () => {
       expect(err.message).not.toContain('\n');
       expect(err.message.startsWith('endpoint api.example:8000 ')).toBe(true);
       for (const part of row.includes) expect(err.message).toContain(part);
+      for (const part of row.excludes ?? []) expect(err.message).not.toContain(part);
       expect(JSON.stringify({ m: err.message, h: err.hint, s: err.serverMessage })).not.toContain(KEY);
       expect(err.hint === undefined || !err.hint.includes('\n')).toBe(true);
     });
@@ -97,6 +107,8 @@ describe('serverError', () => {
     // Express/Nest default shape: the sibling message is the real cause
     expect(serverError('{"error":"Internal Server Error","message":"tools param requires --jinja flag","statusCode":500}').message).toBe('Internal Server Error: tools param requires --jinja flag');
     expect(serverError('{"error":"model not found"}').message).toBe('model not found');
+    // Portkey 1.15.2 when its upstream is unreachable
+    expect(serverError('{"html-message":"Message: fetch failed Cause: Error: connect ECONNREFUSED 127.0.0.1:9 Name: TypeError"}').message).toBe('Message: fetch failed Cause: Error: connect ECONNREFUSED 127.0.0.1:9 Name: TypeError');
     expect(serverError('{"object":"error","message":{"detail":[{"loc":["body","stream_options"],"msg":"Extra inputs are not permitted"}]}}').message).toBe('body.stream_options: Extra inputs are not permitted');
   });
 });
