@@ -3,26 +3,20 @@
 // express-http-proxy 2.1.2), reproduced with the loopback gateway (test/helpers/gateway.ts)
 // through the built bin, so CI needs none of them.
 
-import { afterEach, beforeAll, describe, expect, it, test } from 'vitest';
+import { beforeAll, describe, expect, it, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { callTool, say, startFakeEndpoint, type FakeEndpoint, type FakeScript, type FakeStep } from '../helpers/fake-endpoint.js';
-import { startGateway, type Gateway, type GatewayOptions } from '../helpers/gateway.js';
-import { buildBundle, PY_ADD } from '../helpers/task-fixture.js';
+import { say, type FakeStep } from '../helpers/fake-endpoint.js';
+import { gatewaysPerTest, type GatewayOptions } from '../helpers/gateway.js';
+import { buildBundle, PY_ADD, PY_ADD_SOLVE } from '../helpers/task-fixture.js';
 import { tempDir } from '../helpers/temp.js';
 import { missingReason, useAgentsPath } from '../tuis/cli-harness.js';
 
 const API_KEY = 'pk-live-secret-98765';
 const ROUTE = ['--header', 'x-portkey-provider: openai', '--header', `x-portkey-api-key: ${API_KEY}`];
-const SOLVE: FakeStep[] = [
-  callTool('read_file', { path: 'src/app.py' }),
-  callTool('edit_file', { path: 'src/app.py', old_string: 'a - b', new_string: 'a + b' }),
-  callTool('run_tests', {}),
-  say('Fixed add(): it subtracted.'),
-];
+const SOLVE = PY_ADD_SOLVE;
 
 let bundle = '';
 let cwd = '';
-const open: Array<FakeEndpoint | Gateway> = [];
 
 beforeAll(async () => {
   useAgentsPath();
@@ -30,16 +24,7 @@ beforeAll(async () => {
   cwd = await tempDir('cab-gateways-real-');
 }, 120_000);
 
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function behind(script: FakeScript, opts: GatewayOptions): Promise<{ fake: FakeEndpoint; gw: Gateway }> {
-  const fake = await startFakeEndpoint(script);
-  const gw = await startGateway(fake.url, opts);
-  open.push(fake, gw);
-  return { fake, gw };
-}
+const behind = gatewaysPerTest();
 
 function check(url: string, extra: string[] = [], model = 'fake-model'): ReturnType<typeof runCli> {
   const env = { CAB_AGENTS_PATH: process.env['CAB_AGENTS_PATH'] ?? '' };

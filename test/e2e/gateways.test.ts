@@ -2,41 +2,26 @@
 // front of the scripted endpoint: extra request headers, and the faults real gateways showed.
 
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { callTool, say, startFakeEndpoint, type FakeEndpoint, type FakeScript, type FakeStep } from '../helpers/fake-endpoint.js';
-import { startGateway, type Gateway, type GatewayOptions } from '../helpers/gateway.js';
-import { buildBundle, PY_ADD } from '../helpers/task-fixture.js';
+import { say, type FakeStep } from '../helpers/fake-endpoint.js';
+import { gatewaysPerTest, type GatewayOptions } from '../helpers/gateway.js';
+import { buildBundle, PY_ADD, PY_ADD_SOLVE } from '../helpers/task-fixture.js';
 import { tempDir } from '../helpers/temp.js';
 
 const FIX = 'def add(a, b):\n    return a + b\n';
 const TENANT = 'tenant-secret-value-7731';
-const SOLVE: FakeStep[] = [
-  callTool('read_file', { path: 'src/app.py' }),
-  callTool('edit_file', { path: 'src/app.py', old_string: 'a - b', new_string: 'a + b' }),
-  callTool('run_tests', {}),
-  say('Fixed add(): it subtracted.'),
-];
+const SOLVE = PY_ADD_SOLVE;
 
 let bundle = '';
 let cwd = '';
-const open: Array<FakeEndpoint | Gateway> = [];
 
 beforeAll(async () => {
   bundle = await buildBundle([PY_ADD]);
   cwd = await tempDir('cab-gateways-');
 }, 120_000);
 
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function behind(script: FakeScript, opts: GatewayOptions): Promise<{ fake: FakeEndpoint; gw: Gateway }> {
-  const fake = await startFakeEndpoint(script);
-  const gw = await startGateway(fake.url, opts);
-  open.push(fake, gw);
-  return { fake, gw };
-}
+const behind = gatewaysPerTest();
 
 function check(url: string, extra: string[] = [], env: Record<string, string> = {}): ReturnType<typeof runCli> {
   return runCli(['check', '--bundle', bundle, '--task', PY_ADD.id, '--endpoint', url, '--model', 'fake-model', '--json', '--no-save', ...extra], { cwd, env, timeoutMs: 180_000 });

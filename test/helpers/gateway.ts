@@ -8,6 +8,8 @@
 import { createServer, request } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+import { startFakeEndpoint, type FakeEndpoint, type FakeScript } from './fake-endpoint.js';
 
 export interface GatewayOptions {
   requireHeader?: { name: string; value: string }; // else 400 with the gateway's words
@@ -150,5 +152,22 @@ export async function startGateway(upstreamUrl: string, opts: GatewayOptions = {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * For a test file: `behind(script, opts)` starts the scripted endpoint and a loopback gateway in
+ * front of it; both are closed after each test.
+ */
+export function gatewaysPerTest(): (script: FakeScript, opts: GatewayOptions) => Promise<{ fake: FakeEndpoint; gw: Gateway }> {
+  const open: Array<FakeEndpoint | Gateway> = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return async (script, opts) => {
+    const fake = await startFakeEndpoint(script);
+    const gw = await startGateway(fake.url, opts);
+    open.push(fake, gw);
+    return { fake, gw };
   };
 }

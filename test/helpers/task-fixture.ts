@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { runCli } from './cli.js';
+import { callTool, say, type FakeStep } from './fake-endpoint.js';
 import { tempDir } from './temp.js';
 
 export interface FixtureTask {
@@ -76,3 +77,11 @@ export async function buildBundle(tasks: FixtureTask[]): Promise<string> {
   if (result.code !== 0) throw new Error(`bundle failed: ${result.stderr}`);
   return out;
 }
+
+/** The built-in loop's tools fixing PY_ADD: read, edit, run the tests, report. */
+export const PY_ADD_SOLVE: FakeStep[] = [
+  callTool('read_file', { path: 'src/app.py' }),
+  callTool('edit_file', { path: 'src/app.py', old_string: 'a - b', new_string: 'a + b' }),
+  callTool('run_tests', {}),
+  say('Fixed add(): it subtracted.'),
+];
