@@ -95,7 +95,22 @@ interface Verdict {
 
 const QUOTA = /insufficient_quota|exceeded your current quota|insufficient (credits|balance|funds)|billing/i;
 
+// The server's words name a request header other than Authorization (a gateway's routing or
+// tenant header, a second auth header): then the fix is likely --header, not the key.
+const NAMES_HEADER = /\b(x-[a-z0-9][a-z0-9-]*|[a-z0-9-]+ header|header [a-z0-9-]+|headers? (is |are )?(missing|required))\b/i;
+const HEADER_HINT = "the server's words name a header: a gateway in front of the model may need it — pass it with --header 'Name: value' (or CAB_HEADERS); `doctor` shows which headers are sent";
+
+function namesHeader(text: string): boolean {
+  return NAMES_HEADER.test(text.replace(/\bauthorization header\b/gi, ''));
+}
+
 function verdict(status: number, text: string, code: string, keySent: boolean): Verdict {
+  const v = statusVerdict(status, text, code, keySent);
+  if ((v.kind === 'auth' || v.kind === 'bad-request') && namesHeader(text)) return { ...v, hint: HEADER_HINT };
+  return v;
+}
+
+function statusVerdict(status: number, text: string, code: string, keySent: boolean): Verdict {
   if (status === 401 || status === 403) {
     return keySent
       ? { kind: 'auth', what: 'refused the API key', hint: 'check the key (CAB_KEY / OPENAI_API_KEY / --key) and that it may use this model' }

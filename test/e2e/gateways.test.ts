@@ -41,6 +41,7 @@ describe('extra request headers (--header, CAB_HEADERS)', () => {
     const run = await check(gw.url);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/acme-gateway: provider header required: X-Tenant/);
+    expect(run.stderr).toMatch(/hint: .*--header 'Name: value'/); // the fix, not "check the key"
     expect(run.stdout).toBe('');
   }, 60_000);
 

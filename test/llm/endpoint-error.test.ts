@@ -112,3 +112,23 @@ describe('serverError', () => {
     expect(serverError('{"object":"error","message":{"detail":[{"loc":["body","stream_options"],"msg":"Extra inputs are not permitted"}]}}').message).toBe('body.stream_options: Extra inputs are not permitted');
   });
 });
+
+describe('a gateway that names a header it needs', () => {
+  it.each([
+    [401, '{"error":{"message":"missing x-api-key header"}}'],
+    [400, '{"error":"Bad Request","message":"x-portkey-provider header is required"}'],
+    [403, '{"message":"tenant header missing"}'],
+    [400, '{"error":{"message":"Headers are missing: x-tenant-id"}}'],
+  ])('HTTP %i %s: the hint says --header', (status, body) => {
+    const err = classifyHttpError(status, body, {}, ctx);
+    expect(err.hint).toMatch(/--header 'Name: value'/);
+  });
+
+  it.each([
+    [401, '{"error":{"message":"Incorrect API key provided"}}'],
+    [401, '{"error":{"message":"invalid Authorization header"}}'],
+    [400, '{"error":{"message":"max_tokens is too large"}}'],
+  ])('HTTP %i %s: no header hint', (status, body) => {
+    expect(classifyHttpError(status, body, {}, ctx).hint ?? '').not.toMatch(/--header/);
+  });
+});
