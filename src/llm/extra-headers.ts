@@ -36,9 +36,28 @@ export function parseExtraHeaders(flags: readonly string[], env: string | undefi
   return Object.freeze(out);
 }
 
+/** A value and, when it is JSON (Portkey's x-portkey-config), every string inside it of 8+
+ *  characters: a server echoing one field (an api_key) must not show it either. */
+function withInnerStrings(value: string): string[] {
+  const inner: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string' && v.length >= 8) inner.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (typeof v === 'object' && v !== null) Object.values(v).forEach(walk);
+  };
+  if (/^[[{]/.test(value)) {
+    try {
+      walk(JSON.parse(value));
+    } catch {
+      // not JSON: the whole value only
+    }
+  }
+  return [value, ...inner];
+}
+
 /** The values, for the redactor and the child-environment filter. */
 export function headerSecrets(headers: ExtraHeaders): string[] {
-  return Object.values(headers);
+  return Object.values(headers).flatMap(withInnerStrings);
 }
 
 /** Best-effort values from raw argv and env, for the redactor built before parsing. */
@@ -48,5 +67,5 @@ export function rawHeaderValues(argv: readonly string[], env: string | undefined
     if (arg === '--header') lines.push(argv[i + 1] ?? '');
     if (arg.startsWith('--header=')) lines.push(arg.slice('--header='.length));
   });
-  return lines.map((l) => l.slice(l.indexOf(':') + 1).trim()).filter((v) => v.length >= 4);
+  return lines.map((l) => l.slice(l.indexOf(':') + 1).trim()).filter((v) => v.length >= 4).flatMap(withInnerStrings);
 }

@@ -72,6 +72,17 @@ describe('extra request headers (--header, CAB_HEADERS)', () => {
     expect(gw.seen.every((r) => r.headers['x-tenant'] === TENANT)).toBe(true);
   }, 60_000);
 
+  it('a JSON header value: a field of it echoed by the server is hidden too', async () => {
+    const inner = 'pk-inner-secret-4242';
+    const refused: FakeStep = { status: 401, body: { error: { message: `invalid api_key ${inner} for provider openai` } } };
+    const { gw } = await behind([refused, refused, refused], {});
+    const run = await check(gw.url, ['--header', `x-portkey-config: {"provider":"openai","api_key":"${inner}"}`]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/invalid api_key \[REDACTED\] for provider openai/);
+    expect(run.stdout + run.stderr).not.toContain(inner);
+    expect(gw.seen[0]?.headers['x-portkey-config']).toContain(inner); // sent as given
+  }, 60_000);
+
   it('a malformed header is a usage error with a hint', async () => {
     const run = await check('http://127.0.0.1:9/v1', ['--header', 'X-Tenant acme']);
     expect(run.code).toBe(2);

@@ -17,3 +17,19 @@ describe('extra-header values are secrets', () => {
     expect(rawHeaderValues(argv, 'X-Tenant: tenant-7731').sort()).toEqual(['openai', 'pk-live-1234', 'tenant-7731']);
   });
 });
+
+describe('a JSON header value (Portkey x-portkey-config)', () => {
+  const config = 'x-portkey-config: {"provider":"openai","api_key":"pk-inner-secret-4242","retry":{"attempts":3}}';
+
+  it('the whole value and every string of 8+ characters inside it are secrets', () => {
+    const secrets = headerSecrets(parseExtraHeaders([config], undefined));
+    expect(secrets).toContain('pk-inner-secret-4242');
+    expect(secrets[0]).toMatch(/^\{"provider"/);
+    expect(secrets).not.toContain('openai'); // short strings inside JSON would mangle everything
+    expect(rawHeaderValues(['--header', config], undefined)).toContain('pk-inner-secret-4242');
+  });
+
+  it('a value that only looks like JSON is taken whole', () => {
+    expect(headerSecrets(parseExtraHeaders(['x-note: {not json'], undefined))).toEqual(['{not json']);
+  });
+});
