@@ -11,6 +11,7 @@ const SRC = fileURLToPath(new URL('./src/', import.meta.url));
 // loading modules: its ESM loader, then about 1.5 ms per file. So the commands that must start
 // instantly load two CommonJS files:
 //   dist/cli.cjs   the bin: turns on V8's compile cache (Node ≥ 22.1), then requires main.cjs
+//   (dist/cli.mjs  the same for `node dist/cli.mjs …`: an ES module that requires cli.cjs)
 //   dist/main.cjs  argv, help, version and `list`, in one file
 //   dist/lazy/     everything else, ESM — one entry per module below, split into shared chunks —
 //                  imported only when a command needs it, so `--help` never compiles undici.
@@ -63,13 +64,23 @@ const common: Options = {
 export default defineConfig([
   {
     ...common,
+    entry: { cli: 'src/cli-module.ts' }, // dist/cli.mjs: `node dist/cli.mjs …` still works, handing over to cli.cjs
+    format: ['esm'],
+    outExtension: () => ({ js: '.mjs' }),
+    outDir: 'dist',
+    splitting: false,
+    shims: false,
+    clean: false, // the CommonJS build below cleans dist/
+  },
+  {
+    ...common,
     entry: { cli: 'src/cli.ts', main: 'src/main.ts' },
     format: ['cjs'],
     outExtension: () => ({ js: '.cjs' }),
     outDir: 'dist',
     splitting: false,
     shims: true, // import.meta.url (the shipped bundle sits next to main.cjs)
-    clean: ['!tasks.tar.gz', '!lazy/**'], // stale files must never ship; the other build owns lazy/
+    clean: ['!tasks.tar.gz', '!lazy/**', '!cli.mjs', '!metafile-esm.json'], // stale files must never ship; the other builds own lazy/ and cli.mjs
     esbuildPlugins: [lazyImports],
   },
   {

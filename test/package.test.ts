@@ -3,7 +3,9 @@
 // and a Node floor that matches what the bundle needs.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 
@@ -34,14 +36,14 @@ describe('package.json', () => {
 describe('the built package', () => {
   const top = readdirSync(new URL('dist/', root)).sort();
   const lazy = readdirSync(new URL('dist/lazy/', root)).sort();
-  const files = [...top.filter((f) => f.endsWith('.cjs')), ...lazy.filter((f) => f.endsWith('.mjs')).map((f) => `lazy/${f}`)];
+  const files = [...top.filter((f) => f.endsWith('.cjs') || f.endsWith('.mjs')), ...lazy.filter((f) => f.endsWith('.mjs')).map((f) => `lazy/${f}`)];
   const outputs = (metafile: string): string[] =>
     Object.keys((JSON.parse(readFileSync(new URL(`dist/${metafile}`, root), 'utf8')) as { outputs: Record<string, unknown> }).outputs);
 
   it('is the bin, main.cjs, the lazy files and the task bundle (nothing stale)', () => {
-    expect(top).toEqual(['cli.cjs', 'lazy', 'main.cjs', 'metafile-cjs.json', 'tasks.tar.gz']);
+    expect(top).toEqual(['cli.cjs', 'cli.mjs', 'lazy', 'main.cjs', 'metafile-cjs.json', 'metafile-esm.json', 'tasks.tar.gz']);
     expect(lazy.filter((f) => !f.endsWith('.mjs'))).toEqual(['metafile-esm.json']);
-    expect(files.map((f) => `dist/${f}`).sort()).toEqual([...outputs('metafile-cjs.json'), ...outputs('lazy/metafile-esm.json')].sort());
+    expect(files.map((f) => `dist/${f}`).sort()).toEqual([...outputs('metafile-cjs.json'), ...outputs('metafile-esm.json'), ...outputs('lazy/metafile-esm.json')].sort());
   });
 
   it('has a tiny bin with a shebang; every file imports only node built-ins and files of the build', () => {
@@ -51,7 +53,7 @@ describe('the built package', () => {
     expect(bin).toContain('require("./main.cjs")');
     for (const file of files) {
       const code = readFileSync(new URL(`dist/${file}`, root), 'utf8');
-      const outside = importsOf(code, file.endsWith('.cjs')).filter((name) => !name.startsWith('node:') && !builtinModules.includes(name) && !/^\.\/((lazy\/)?[\w.-]+\.mjs|main\.cjs)$/.test(name));
+      const outside = importsOf(code, file.endsWith('.cjs')).filter((name) => !name.startsWith('node:') && !builtinModules.includes(name) && !/^\.\/((lazy\/)?[\w.-]+\.mjs|main\.cjs|cli\.cjs)$/.test(name));
       expect(outside, file).toEqual([]);
       expect(code, file).not.toMatch(LIBS);
       const folder = file.startsWith('lazy/') ? 'lazy/' : '';
@@ -61,6 +63,19 @@ describe('the built package', () => {
 
   it('ships a task bundle under 1 MB', () => {
     expect(statSync(new URL('dist/tasks.tar.gz', root)).size).toBeLessThan(1_000_000);
+  });
+
+  it('node dist/cli.mjs (the path earlier versions documented) is the same CLI: it hands over to cli.cjs', async () => {
+    const esm = readFileSync(new URL('dist/cli.mjs', root), 'utf8');
+    expect(esm.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(esm.length).toBeLessThan(1_000);
+    for (const args of [['--version'], ['list', '--json']]) {
+      const viaEsm = spawnSync(process.execPath, [fileURLToPath(new URL('dist/cli.mjs', root)), ...args], { encoding: 'utf8' });
+      const viaBin = await runCli(args);
+      expect(viaEsm.status).toBe(0);
+      expect(viaEsm.stdout).toBe(viaBin.stdout);
+    }
+    expect(spawnSync(process.execPath, [fileURLToPath(new URL('dist/cli.mjs', root)), '--version'], { encoding: 'utf8' }).stdout).toBe(`${pkg.version}\n`);
   });
 
   it('prints the version of package.json (built in at build time)', async () => {
