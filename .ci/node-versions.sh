@@ -17,13 +17,14 @@ for major in 22 24; do
   version="$("${node_bin}" --version)"
   want="$(node -p 'require("./package.json").version')"
   got="$("${node_bin}" dist/cli.cjs --version)" || got="(failed)"
+  esm="$("${node_bin}" dist/cli.mjs --version)" || esm="(failed)"
   listed="$("${node_bin}" dist/cli.cjs list --json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).tasks.length))')" || listed=0
   cell="$("${node_bin}" dist/cli.cjs check --tui oracle --task polyglot/python-reverse-string --no-save --json 2>/dev/null \
     | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const c=JSON.parse(s).results[0];console.log(c.pass_rate.pass)})')" || cell=0
-  if [ "${got}" = "${want}" ] && [ "${listed}" -gt 0 ] && [ "${cell}" = "1" ]; then
-    echo "node ${version}: --version ${got}, list ${listed} tasks, oracle check pass ${cell}"
+  if [ "${got}" = "${want}" ] && [ "${esm}" = "${want}" ] && [ "${listed}" -gt 0 ] && [ "${cell}" = "1" ]; then
+    echo "node ${version}: --version ${got} (dist/cli.mjs too), list ${listed} tasks, oracle check pass ${cell}"
   else
-    echo "node ${version}: FAILED (--version '${got}', list '${listed}' tasks, oracle pass '${cell}')" >&2
+    echo "node ${version}: FAILED (--version '${got}', dist/cli.mjs '${esm}', list '${listed}' tasks, oracle pass '${cell}')" >&2
     status=1
   fi
 done
