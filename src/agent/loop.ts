@@ -5,7 +5,7 @@ import type { TaskSpec } from '../bundle/task-spec.js';
 import { isEndpointError } from '../llm/endpoint-error.js';
 import { readToolCalls, serverFix } from '../llm/dialects/registry.js';
 import { isToolsUnsupported } from '../llm/tools-unsupported.js';
-import type { ChatClient, ChatMessage, ChatRequest, ChatResult, ToolCall } from '../llm/types.js';
+import type { ChatClient, ChatMessage, ChatResult, ToolCall } from '../llm/types.js';
 import { systemPrompt, userMessage } from './prompts.js';
 import { runTool } from './run-tool.js';
 import { SpanRecorder } from './spans.js';
@@ -35,7 +35,6 @@ interface RunState {
   tokens: number;
   turns: number;
   anySucceeded: boolean;
-  stream: boolean; // starts as --stream; off once streams proved broken (streamsBroken)
   warnings: RunWarning[];
 }
 
@@ -58,34 +57,15 @@ function deadlineController(timeoutMs: number, outer?: AbortSignal): { signal: A
   return { signal: controller.signal, why: () => why, dispose: () => (clearTimeout(timer), outer?.removeEventListener('abort', onAbort)) };
 }
 
-/**
- * A gateway that fails every streamed call and answers plain ones (Portkey 1.15 on Node): the
- * first call's HTTP 5xx on a stream, before any turn worked, is tried once more without
- * streaming; when that works, the run goes on without streaming and the cell says so.
- */
-async function chatOrPlain(input: BuiltinAgentInput, state: RunState, request: ChatRequest, signal: AbortSignal): Promise<ChatResult> {
-  try {
-    return await input.client.chat(request, { stream: state.stream, signal });
-  } catch (error) {
-    if (!state.stream || state.anySucceeded || !isEndpointError(error) || error.kind !== 'server' || signal.aborted) throw error;
-    const reply = await input.client.chat(request, { stream: false, signal }).catch(() => {
-      throw error; // plain fails too: the streamed call's words, with its --no-stream hint
-    });
-    state.stream = false;
-    state.warnings.push({ kind: 'streams-failed', error: error.message, fix: 'the endpoint failed the streamed call and answered a plain one: the run went on without streaming (pass --no-stream to skip the failing try)' });
-    return reply;
-  }
-}
-
 async function callModel(input: BuiltinAgentInput, state: RunState, tools: readonly AgentTool[], signal: AbortSignal): Promise<ChatResult> {
   const native = state.mode === 'native';
   const request = { model: input.model, messages: state.messages, ...(native ? { tools: toolDefs(tools) } : {}) };
   try {
-    return await chatOrPlain(input, state, request, signal);
+    return await input.client.chat(request, { stream: input.stream, signal });
   } catch (error) {
     if (!native || input.toolMode === 'native' || !isToolsUnsupported(error)) throw error;
     switchToText(state, tools);
-    return chatOrPlain(input, state, { model: input.model, messages: state.messages }, signal);
+    return input.client.chat({ model: input.model, messages: state.messages }, { stream: input.stream, signal });
   }
 }
 
@@ -172,7 +152,7 @@ export async function runBuiltinAgent(input: BuiltinAgentInput): Promise<AgentOu
   const callsBefore = input.client.calls.length;
   const tools = toolsFor({ shell: input.shell });
   const mode = input.toolMode === 'text' ? 'text' : 'native';
-  const state: RunState = { mode, messages: [], toolOutputs: [], finalAnswer: '', tokens: 0, turns: 0, anySucceeded: false, stream: input.stream, warnings: [] };
+  const state: RunState = { mode, messages: [], toolOutputs: [], finalAnswer: '', tokens: 0, turns: 0, anySucceeded: false, warnings: [] };
   state.messages.push({ role: 'system', content: systemPrompt(mode === 'text' ? toolDefs(tools) : null) });
   state.messages.push({ role: 'user', content: await userMessage(input.task, input.workdir) });
   const deadline = deadlineController(input.limits.timeoutMs, input.signal);

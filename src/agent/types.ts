@@ -19,17 +19,11 @@ export interface Span {
 }
 
 /** Something about the run the reader should know that no axis shows (the cell's "warnings"). */
-export type RunWarning =
-  | {
-      kind: 'server-did-not-parse-tool-calls'; // the server took `tools` but the calls came back as text
-      dialect: string; // the dialect they were written in (dialects/registry.ts)
-      fix: string; // the server setting that makes it parse them
-    }
-  | {
-      kind: 'streams-failed'; // every streamed call failed on the server's side, a plain one worked: the run went on without streaming
-      error: string; // the server's words for the streamed call
-      fix: string;
-    };
+export interface RunWarning {
+  kind: 'server-did-not-parse-tool-calls'; // the server took `tools` but the calls came back as text
+  dialect: string; // the dialect they were written in (dialects/registry.ts)
+  fix: string; // the server setting that makes it parse them
+}
 
 export interface AgentOutcome {
   stop_reason: StopReason;

@@ -88,7 +88,7 @@ function runRows(cell: ScoredCell): [string, string][] {
 /** One line per warning, e.g. the server that did not parse the model's tool calls and its fix. */
 function warningLines(cell: ScoredCell, c: Colors): string[] {
   return (cell.warnings ?? []).map((w) => {
-    const text = w.kind === 'streams-failed' ? `streaming failed (${w.error}); ${w.fix}` : `the server did not parse tool calls (the model wrote ${w.dialect}); read as text. Fix: ${w.fix}`;
+    const text = `the server did not parse tool calls (the model wrote ${w.dialect}); read as text. Fix: ${w.fix}`;
     return `  ${c.dim('warning'.padEnd(16))}${c.yellow(text)}`;
   });
 }
