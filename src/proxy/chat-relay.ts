@@ -4,10 +4,10 @@
 // back to the driver as the chunks a streaming server would have sent.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { startCall, usageFor } from './call-record.js';
+import { usageFor } from './call-record.js';
 import { chatStreamOf } from './chat-as-stream.js';
-import { forwardChat, wholeReply } from './forward-chat.js';
-import { driverGone, passBack, proxyError, relayHeaders, writeChunk } from './http-io.js';
+import { forwardRecorded } from './forward-chat.js';
+import { passBack, proxyError, relayHeaders, writeChunk } from './http-io.js';
 import type { ProxyState } from './proxy-state.js';
 import { readUpstream } from './read-upstream.js';
 import type { UpstreamReply } from './read-upstream.js';
@@ -28,17 +28,11 @@ async function relayReply(state: ProxyState, upstream: RawResponse, res: ServerR
 }
 
 export async function relayChat(state: ProxyState, req: IncomingMessage, res: ServerResponse, request: Obj): Promise<void> {
-  const { body, upstreamStreams } = wholeReply(request, state.noStream);
+  const answered = await forwardRecorded(state, req, res, request, (result) => passBack(res, result, state.secret));
+  if (answered === null) return;
+  const { call, sent, upstream, retries, upstreamStreams, signal } = answered;
   const rebuilt = request['stream'] === true && !upstreamStreams; // the driver streams, the upstream does not
-  const call = startCall(body, upstreamStreams, state.secret);
-  const signal = driverGone(res);
-  const { result, sent } = await forwardChat(state, body, signal, req.headers['user-agent']);
-  if (!result.ok) {
-    state.record(call.failed(result.recordStatus, result.retries, result.error.message), result.error);
-    passBack(res, result, state.secret);
-    return;
-  }
-  const reply = await relayReply(state, result.res, res, upstreamStreams, rebuilt, signal);
+  const reply = await relayReply(state, upstream, res, upstreamStreams, rebuilt, signal);
   const usage = usageFor(sent, reply.message);
   if (rebuilt && !reply.aborted && reply.inlineError === null) {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -46,13 +40,13 @@ export async function relayChat(state: ProxyState, req: IncomingMessage, res: Se
   }
   if (!res.writableEnded) res.end();
   if (reply.aborted) {
-    state.record(call.replied(reply.message, usage, 'aborted', result.retries, 'the driver closed the connection before the reply ended'));
+    state.record(call.replied(reply.message, usage, 'aborted', retries, 'the driver closed the connection before the reply ended'));
     return;
   }
   if (reply.inlineError !== null) {
     const error = state.inlineError(reply.inlineError);
-    state.record(call.replied(reply.message, usage, result.res.status, result.retries, error.message), error);
+    state.record(call.replied(reply.message, usage, upstream.status, retries, error.message), error);
     return;
   }
-  state.record(call.replied(reply.message, usage, result.res.status, result.retries));
+  state.record(call.replied(reply.message, usage, upstream.status, retries));
 }

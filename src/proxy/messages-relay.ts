@@ -5,15 +5,13 @@
 // here with an estimate (no upstream call, no record).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { estimatePromptFromBody, startCall, usageFor } from './call-record.js';
-import { forwardChat, wholeReply } from './forward-chat.js';
-import { driverGone, sendJson, writeChunk } from './http-io.js';
+import { estimatePromptFromBody } from './call-record.js';
+import { forwardRecorded } from './forward-chat.js';
+import { sendJson, writeChunk } from './http-io.js';
 import { messageJson, messagesError, MessagesStream, newMessageId, sseFrame } from './messages-output.js';
 import { messagesToChat } from './messages-request.js';
 import type { ProxyState } from './proxy-state.js';
-import { readUpstream } from './read-upstream.js';
-import { secretOf, streamTranslated, type Finished } from './translated-reply.js';
-import type { UpstreamReply } from './read-upstream.js';
+import { answerTranslated, streamTranslated } from './translated-reply.js';
 import type { UpstreamResult } from './upstream.js';
 
 type Obj = Record<string, unknown>;
@@ -29,33 +27,13 @@ function failBack(res: ServerResponse, result: UpstreamResult & { ok: false }): 
 }
 
 export async function relayMessages(state: ProxyState, req: IncomingMessage, res: ServerResponse, request: Obj): Promise<void> {
-  const translated = messagesToChat(request);
-  const { stream, model } = translated;
-  const { body, upstreamStreams } = wholeReply(translated.body, state.noStream);
-  const call = startCall(body, upstreamStreams, state.secret);
-  const signal = driverGone(res);
-  const { result, sent } = await forwardChat(state, body, signal, req.headers['user-agent']);
-  if (!result.ok) {
-    state.record(call.failed(result.recordStatus, result.retries, result.error.message), result.error);
-    failBack(res, result);
-    return;
-  }
+  const { body, stream, model } = messagesToChat(request);
+  const answered = await forwardRecorded(state, req, res, body, (result) => failBack(res, result));
+  if (answered === null) return;
   const id = newMessageId();
-  const done = { state, call, sent, status: result.res.status, retries: result.retries };
-  if (!stream) return answerJson(done, id, model, await readUpstream(result.res, false, { signal, ...secretOf(state) }), res);
-  const events = new MessagesStream(id, model, (event) => writeChunk(res, sseFrame(event)));
-  await streamTranslated(done, result.res, events, signal, res, upstreamStreams);
-}
-
-/** A non-streaming Messages request: one message object (or the server's inline error as a 500). */
-function answerJson(f: Finished, id: string, model: string, reply: UpstreamReply, res: ServerResponse): void {
-  const usage = usageFor(f.sent, reply.message);
-  if (reply.inlineError !== null) {
-    const error = f.state.inlineError(reply.inlineError);
-    f.state.record(f.call.replied(reply.message, usage, f.status, f.retries, error.message), error);
-    sendJson(res, 500, messagesError(500, reply.inlineError));
+  if (!stream) {
+    await answerTranslated(state, answered, res, (message, usage) => messageJson(id, model, message, usage), (words) => messagesError(500, words));
     return;
   }
-  f.state.record(f.call.replied(reply.message, usage, f.status, f.retries));
-  sendJson(res, 200, messageJson(id, model, reply.message, usage));
+  await streamTranslated(state, answered, new MessagesStream(id, model, (event) => writeChunk(res, sseFrame(event))), res);
 }
