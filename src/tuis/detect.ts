@@ -2,9 +2,10 @@
 // Its version comes from the npm package.json next to the resolved executable when there is one
 // (no need to start the CLI), else from `<bin> --version`.
 
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
+import { isExecutableFile } from '../util/executable.js';
 import type { AdapterSpec } from './adapter.js';
 
 export interface FoundCli {
@@ -18,19 +19,10 @@ export function searchPath(env: Readonly<Record<string, string | undefined>> = p
   return [...new Set(dirs.filter((d) => d !== '' && isAbsolute(d)))];
 }
 
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 export function findCli(bin: string, env: Readonly<Record<string, string | undefined>> = process.env): FoundCli | null {
   for (const dir of searchPath(env)) {
     const path = join(dir, bin);
-    if (executable(path)) return { path, dir };
+    if (isExecutableFile(path)) return { path, dir };
   }
   return null;
 }

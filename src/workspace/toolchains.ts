@@ -2,9 +2,8 @@
 // Detection runs the real binaries (in parallel, short timeout, allowlisted env, from the temp
 // dir so no project file in the user's cwd can steer rustup or go) and is cached per process.
 
-import { accessSync, constants, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { onSearchPath } from '../util/executable.js';
 import { childEnv } from './env.js';
 
 export interface Toolchain {
@@ -79,20 +78,6 @@ export async function detectToolchains(names: readonly string[] = toolchainNames
   return Object.fromEntries(entries);
 }
 
-function onPath(bin: string): boolean {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir === '') continue;
-    const file = join(dir, bin);
-    try {
-      accessSync(file, constants.X_OK);
-      if (statSync(file).isFile()) return true;
-    } catch {
-      // not in this folder
-    }
-  }
-  return false;
-}
-
 /**
  * Toolchains whose command is not on PATH. A PATH lookup, no process started: `list` and each
  * `check` cell stay instant (version shims such as pyenv's take ~100 ms to answer). `doctor`
@@ -101,6 +86,6 @@ function onPath(bin: string): boolean {
 export async function missingToolchains(names: readonly string[]): Promise<string[]> {
   return names.filter((name) => {
     const chain = chainFor(name);
-    return chain === null || !onPath(chain.bin);
+    return chain === null || !onSearchPath(chain.bin, process.env.PATH ?? '');
   });
 }

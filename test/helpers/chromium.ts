@@ -3,22 +3,13 @@
 // request the page made would be seen there.
 
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isExecutableFile } from '../../src/util/executable.js';
 import { tempDir } from './temp.js';
 
 export const CHROMIUM = process.env.CAB_CHROMIUM ?? '/usr/bin/chromium';
-export const HAS_CHROMIUM = runnable(CHROMIUM);
-
-function runnable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const HAS_CHROMIUM = isExecutableFile(CHROMIUM);
 
 interface RunOptions {
   url: string;

@@ -3,8 +3,7 @@
 // so `npm test` passes on a fresh machine with only node and python3. Under CI (where .ci/run
 // installs everything) a missing toolchain is a failure instead: nothing is skipped silently.
 
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { onSearchPath } from '../../src/util/executable.js';
 
 /** The toolchains the suite knows, and the command that proves each one is present. */
 const BINS = {
@@ -28,15 +27,7 @@ export interface Need {
 }
 
 export function onPath(bin: string, path = process.env.PATH ?? ''): boolean {
-  return path.split(delimiter).some((dir) => {
-    if (dir === '') return false;
-    try {
-      accessSync(join(dir, bin), constants.X_OK);
-      return statSync(join(dir, bin)).isFile();
-    } catch {
-      return false;
-    }
-  });
+  return onSearchPath(bin, path);
 }
 
 export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
