@@ -1,7 +1,7 @@
 // Where the bundle comes from: the one shipped next to dist/cli.cjs, a local path, or an
 // https URL (downloaded once, then served from the cache). Always returns a local file path.
 
-import { statSync } from 'node:fs'; // sync: one stat, and node:fs/promises would load a dozen modules at `list`'s start
+import { statSync, type Stats } from 'node:fs'; // sync: one stat, and node:fs/promises would load a dozen modules at `list`'s start
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CabError } from '../errors.js';
@@ -31,9 +31,9 @@ function normaliseSha(sha256: string | undefined): string | undefined {
   return sha256.toLowerCase();
 }
 
-function statOrNull(path: string): ReturnType<typeof statSync> | null {
+function statOrNull(path: string): Stats | null {
   try {
-    return statSync(path) ?? null;
+    return statSync(path);
   } catch {
     return null;
   }

@@ -207,8 +207,9 @@ export function defineAttacks(title: string, attacks: Attack[]): void {
       cwd = null;
     });
     const rows = attacks.map((a) => [a, needsOf(a)] as const);
-    for (const [a, need] of rows.filter(([, n]) => n.missing)) it.skip(`${a.id}${a.shell ? ' [--shell]' : ''} (${a.task})${need.reason}`, () => undefined);
-    const runnable = rows.filter(([, n]) => !n.missing).map(([a]) => [`${a.id}${a.shell ? ' [--shell]' : ''} (${a.task})`, a] as const);
+    const title = (a: Attack): string => `${a.id}${a.shell ? ' [--shell]' : ''} (${a.task})`;
+    for (const [a, need] of rows.filter(([, n]) => n.missing)) it.skip(`${title(a)}${need.reason}`, () => undefined);
+    const runnable = rows.filter(([, n]) => !n.missing).map(([a]) => [title(a), a] as const);
     if (runnable.length > 0) it.each(runnable)('%s', async (_name, attack) => {
       const cell = await runAttack(attack);
       await logResult(attack, cell);
